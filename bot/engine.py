@@ -1,0 +1,146 @@
+"""The answer engine: question in, `Reply` out. Pure: no Telegram, no I/O per question.
+
+`answer(question)` uses the default knowledge; tools that manage their own
+knowledge (the bot's live reload, tests) build an `Engine` directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from threading import Lock
+
+from rapidfuzz import fuzz
+
+from bot.knowledge import Entry, Knowledge
+from bot.loader import load_knowledge
+from bot.matcher import Candidate, MatchIndex
+from bot.paths import knowledge_dir
+from bot.reply import Reply, SourceRef, Suggestion, answered_text, clarify_text, unknown_text
+
+# Longer messages are cut before matching; no real question is this long.
+MAX_QUESTION_CHARS = 600
+
+
+@dataclass(frozen=True)
+class Policy:
+    """When to answer, ask back, or decline. `pledgebot eval --sweep` shows the trade-offs."""
+
+    answer_at: float = 0.6  # lowest score that may be answered
+    clarify_at: float = 0.45  # lowest score offered as a "did you mean"
+    margin: float = 0.06  # the best must beat the next by this much to be answered
+    min_coverage: float = 0.6  # share of the question's meaning the entry must account for
+    smalltalk_at: float = 85.0  # rapidfuzz token_set_ratio for a greeting or thanks
+    max_choices: int = 3
+
+
+def display_question(entry: Entry) -> str:
+    """The entry's first phrasing, written as a question a person would tap."""
+    text = entry.questions[0].text.strip()
+    text = text[0].upper() + text[1:]
+    first = text.split()[0].lower()
+    asks = first in {"what", "who", "when", "where", "why", "how", "which", "is", "are", "does", "do", "can"}
+    return text + "?" if asks and not text.endswith("?") else text
+
+
+class Engine:
+    def __init__(self, knowledge: Knowledge, policy: Policy = Policy()):
+        self.knowledge = knowledge
+        self.policy = policy
+        self.index = MatchIndex(knowledge)
+        self.normalizer = self.index.normalizer
+        self._smalltalk = [
+            (entry, " ".join(self.normalizer.analyse(q.text, correct_typos=False).tokens))
+            for entry in knowledge.smalltalk for q in entry.questions
+        ]
+        self._smalltalk_words = frozenset(
+            t for entry in knowledge.smalltalk for q in entry.questions
+            for t in self.normalizer.analyse(q.text, correct_typos=False).content
+        )
+        self._sources = {
+            s.id: SourceRef(s.id, s.title, s.citation()) for s in knowledge.sources.values()
+        }
+        self.examples = tuple(self._example_suggestions())
+
+    # -- public ------------------------------------------------------------
+    def answer(self, question: str) -> Reply:
+        question = question if isinstance(question, str) else str(question)
+        analysis = self.normalizer.analyse(question[:MAX_QUESTION_CHARS])
+        if not analysis.tokens:
+            return self._unknown(question, empty=not question.strip())
+        small = self._smalltalk_reply(question, analysis)
+        if small is not None:
+            return small
+        if analysis.names or not analysis.content:
+            return self._unknown(question)
+        ranked = [c for c in self.index.rank(analysis) if c.coverage >= self.policy.min_coverage]
+        if not ranked or ranked[0].score < self.policy.clarify_at:
+            return self._unknown(question, score=ranked[0].score if ranked else 0.0)
+        best = ranked[0]
+        close = [c for c in ranked if best.score - c.score < self.policy.margin and c.score >= self.policy.clarify_at]
+        if best.score >= self.policy.answer_at and len(close) == 1:
+            return self._answered(question, best.entry, best.score)
+        return self._clarify(question, close[: self.policy.max_choices] if len(close) > 1 else [best])
+
+    def entry_reply(self, entry_id: str, question: str | None = None) -> Reply | None:
+        """The answer of one entry, as if asked (for buttons that name an entry)."""
+        entry = self.knowledge.entry(entry_id)
+        if entry is None:
+            return None
+        return self._answered(question or display_question(entry), entry, 1.0)
+
+    # -- replies -------------------------------------------------------------
+    def _answered(self, question: str, entry: Entry, score: float) -> Reply:
+        sources = tuple(self._sources[s] for s in entry.sources if s in self._sources)
+        related = tuple(
+            Suggestion(other.id, display_question(other))
+            for other in (self.knowledge.entry(r) for r in entry.related) if other is not None
+        )
+        return Reply(question, "answered", entry.answer, entry.id, score, sources, related,
+                     answered_text(entry.answer, sources))
+
+    def _clarify(self, question: str, candidates: list[Candidate]) -> Reply:
+        choices = tuple(Suggestion(c.entry.id, display_question(c.entry)) for c in candidates)
+        return Reply(question, "clarify", None, None, candidates[0].score, (), choices, clarify_text(choices))
+
+    def _unknown(self, question: str, score: float = 0.0, empty: bool = False) -> Reply:
+        return Reply(question, "unknown", None, None, score, (), self.examples,
+                     unknown_text(self.examples, empty=empty))
+
+    def _smalltalk_reply(self, question: str, analysis) -> Reply | None:
+        if not self._smalltalk or not set(analysis.content) <= self._smalltalk_words:
+            return None
+        text = analysis.text
+        best_entry, best_score = None, 0.0
+        for entry, phrasing in self._smalltalk:
+            score = fuzz.token_set_ratio(text, phrasing, processor=None, score_cutoff=self.policy.smalltalk_at)
+            if score > best_score:
+                best_entry, best_score = entry, score
+        if best_entry is None:
+            return None
+        return Reply(question, "answered", best_entry.answer, best_entry.id, best_score / 100, (),
+                     self.examples[:3], best_entry.answer)
+
+    def _example_suggestions(self):
+        for example in self.knowledge.examples:
+            ranked = self.index.rank(self.normalizer.analyse(example), limit=1)
+            if ranked:
+                yield Suggestion(ranked[0].entry.id, example)
+
+
+_default: Engine | None = None
+_default_lock = Lock()
+
+
+def default_engine(directory: Path | None = None) -> Engine:
+    """The engine over the default knowledge, loaded once."""
+    global _default
+    with _default_lock:
+        if _default is None or directory is not None:
+            _default = Engine(load_knowledge(directory or knowledge_dir()))
+        return _default
+
+
+def answer(question: str) -> Reply:
+    """Answer one question from the default knowledge."""
+    return default_engine().answer(question)

@@ -1,0 +1,175 @@
+"""Rank knowledge entries for a question.
+
+Each entry's vocabulary is every content word of its phrasings and its answer.
+A candidate is scored on two things: how much of the question the entry
+accounts for (weighted coverage: rare words weigh more, words the knowledge
+never mentions weigh most), and how well the question matches its best
+phrasing (weighted token F1 plus a rapidfuzz similarity for near-misses).
+Only entries sharing a content word with the question are scored; any other
+entry would score zero, so the inverted index changes no decision.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from bot.knowledge import Entry, Knowledge
+from bot.text import ASKED_KINDS, Analysis, Normalizer
+
+# How much the best phrasing counts against the entry's coverage of the question.
+PHRASING_WEIGHT = 0.5
+# Within a phrasing's score, token overlap against character-level similarity.
+TOKEN_WEIGHT = 0.75
+# What asking the same kind of thing ("when", "how much") adds to a phrasing match.
+ASK_WEIGHT = 2.0
+# Words only the answer uses (not a phrasing) explain a question less surely.
+ANSWER_ONLY_WEIGHT = 0.6
+# An entry's core words are those most of its phrasings use (its subject: "foundation",
+# "children"). A question with none of them, that also leans on words only the answer
+# uses, is probably about something else ("when was Alibaba founded" is not "Alibaba set
+# up its foundation"). A question naming another entry's subject that this entry never
+# mentions even more so.
+CORE_SHARE = 2 / 3
+MISSING_CORE_FACTOR = 0.75
+OTHER_SUBJECT_FACTOR = 0.7
+SUBJECT_MAX_SHARE = 0.5
+# A question asking "when" or "how much" is unlikely to be meant for an answer
+# with no such fact; "who" questions often ask about roles, so weigh them less.
+KIND_MISMATCH_FACTOR = {"date": 0.7, "amount": 0.75, "count": 0.75, "person": 0.85}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    entry: Entry
+    score: float
+    coverage: float
+    question: str  # the phrasing that matched best
+
+
+@dataclass(frozen=True)
+class _Phrasing:
+    entry: int
+    text: str
+    content: frozenset[str]
+    asks: str | None
+    joined: str  # sorted content, for the fuzzy score
+
+
+def knowledge_texts(knowledge: Knowledge) -> list[str]:
+    """Every text whose words count as 'mentioned by the knowledge'."""
+    texts = [q.text for e in knowledge.entries + knowledge.smalltalk for q in e.questions]
+    texts += [e.answer for e in knowledge.entries]
+    texts += [f.value for f in knowledge.facts.values()]
+    texts += list(knowledge.topics)
+    return texts
+
+
+class MatchIndex:
+    """Built once per knowledge version; `rank` is read-only and thread-safe."""
+
+    def __init__(self, knowledge: Knowledge, normalizer: Normalizer | None = None):
+        self.knowledge = knowledge
+        self.normalizer = normalizer or Normalizer((g.words for g in knowledge.synonyms), knowledge_texts(knowledge))
+        self.entries: tuple[Entry, ...] = knowledge.entries
+        vocabularies: list[set[str]] = []
+        phrasings: list[list[_Phrasing]] = []
+        answer_only: list[frozenset[str]] = []
+        for index, entry in enumerate(self.entries):
+            own: list[_Phrasing] = []
+            vocabulary: set[str] = set()
+            for phrasing in entry.questions:
+                analysis = self.normalizer.analyse(phrasing.text, correct_typos=False)
+                content = frozenset(analysis.content)
+                own.append(_Phrasing(index, phrasing.text, content, analysis.asks,
+                                     " ".join(sorted(content))))
+                vocabulary |= content
+            answer_words = set(self.normalizer.analyse(entry.answer, correct_typos=False).content)
+            phrasings.append(own)
+            vocabularies.append(vocabulary | answer_words)
+            answer_only.append(frozenset(answer_words - vocabulary))
+        self._phrasings = phrasings
+        self._vocabularies = [frozenset(v) for v in vocabularies]
+        self._answer_only = answer_only
+        postings: dict[str, list[int]] = {}
+        for index, vocabulary in enumerate(self._vocabularies):
+            for token in vocabulary:
+                postings.setdefault(token, []).append(index)
+        self._postings = {t: tuple(ids) for t, ids in postings.items()}
+        total = max(len(self.entries), 1)
+        self._idf = {t: math.log(1 + total / len(ids)) for t, ids in self._postings.items()}
+        self._cores = [self._core_words(own) for own in phrasings]
+        # Words nearly every entry uses ("alibaba") name no subject.
+        self._subjects = frozenset(
+            t for core in self._cores for t in core if len(self._postings[t]) <= SUBJECT_MAX_SHARE * total
+        )
+        # A word no entry uses is the most specific word there is.
+        self.foreign_weight = math.log(1 + total / 0.5)
+
+    @staticmethod
+    def _core_words(phrasings: list[_Phrasing]) -> frozenset[str]:
+        if len(phrasings) < 3:
+            return frozenset()
+        counts: dict[str, int] = {}
+        for phrasing in phrasings:
+            for token in phrasing.content:
+                counts[token] = counts.get(token, 0) + 1
+        return frozenset(t for t, n in counts.items() if n >= CORE_SHARE * len(phrasings))
+
+    def weight(self, token: str) -> float:
+        return self._idf.get(token, self.foreign_weight)
+
+    def known(self, token: str) -> bool:
+        return token in self._idf
+
+    def rank(self, analysis: Analysis, limit: int = 5) -> list[Candidate]:
+        question = set(analysis.content)
+        asked = 1 if analysis.asks else 0
+        if not question:
+            return []
+        weights = {t: self.weight(t) for t in question}
+        total = sum(weights.values())
+        joined = " ".join(sorted(question))
+        candidates: set[int] = set()
+        for token in question:
+            candidates.update(self._postings.get(token, ()))
+        scored = []
+        for index in candidates:
+            entry = self.entries[index]
+            vocabulary = self._vocabularies[index]
+            answer_only = self._answer_only[index]
+            coverage = sum(
+                w * (ANSWER_ONLY_WEIGHT if t in answer_only else 1.0)
+                for t, w in weights.items() if t in vocabulary
+            ) / total
+            best, best_text = 0.0, ""
+            for phrasing in self._phrasings[index]:
+                # What is asked ("when", "how much") counts like one more word,
+                # in the phrasing match only, never in the entry's coverage.
+                same_ask = 1 if asked and phrasing.asks == analysis.asks else 0
+                shared = question & phrasing.content
+                if shared:
+                    hit = sum(weights[t] for t in shared) + ASK_WEIGHT * same_ask
+                    recall = hit / (total + ASK_WEIGHT * asked)
+                    precision = hit / (sum(self.weight(t) for t in phrasing.content)
+                                       + ASK_WEIGHT * (1 if phrasing.asks else 0))
+                    f1 = 2 * precision * recall / (precision + recall)
+                else:
+                    f1 = 0.0
+                similarity = fuzz.token_sort_ratio(joined, phrasing.joined, processor=None) / 100
+                value = TOKEN_WEIGHT * f1 + (1 - TOKEN_WEIGHT) * similarity
+                if value > best:
+                    best, best_text = value, phrasing.text
+            score = PHRASING_WEIGHT * best + (1 - PHRASING_WEIGHT) * coverage
+            core = self._cores[index]
+            if core and not (question & core) and not question <= vocabulary - answer_only:
+                score *= MISSING_CORE_FACTOR
+            if (question & self._subjects) - vocabulary:
+                score *= OTHER_SUBJECT_FACTOR
+            if analysis.asks and analysis.asks in KIND_MISMATCH_FACTOR and not (entry.fact_kinds & ASKED_KINDS[analysis.asks]):
+                score *= KIND_MISMATCH_FACTOR[analysis.asks]
+            scored.append(Candidate(entry, round(score, 4), round(coverage, 4), best_text))
+        scored.sort(key=lambda c: (-c.score, c.entry.id))
+        return scored[:limit]

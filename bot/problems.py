@@ -1,0 +1,35 @@
+"""Problems found in the knowledge, reported the way maintainers can act on them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in a knowledge file: where, which entry, what, and the fix."""
+
+    file: str
+    line: int
+    entry: str | None
+    message: str
+    fix: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        who = f" [{self.entry}]" if self.entry else ""
+        tag = "" if self.severity == "error" else " (warning)"
+        return f"{where}:{who}{tag} {self.message} Fix: {self.fix}"
+
+
+class KnowledgeError(Exception):
+    """The knowledge folder cannot be used; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        lines = "\n".join(str(p) for p in self.problems)
+        super().__init__(f"{len(self.problems)} problem(s) in the knowledge:\n{lines}")

@@ -1,0 +1,234 @@
+"""Text normalisation shared by the knowledge index and incoming questions.
+
+Both sides go through the same steps, so they meet in one vocabulary:
+fold case and width, split digits from units, number words to digits,
+fix typos against the knowledge's own words, stem, then map synonyms to the
+documents' word. What a question says that the knowledge never mentions is
+kept aside as `foreign`: it is what lets the engine decline.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+import snowballstemmer
+from rapidfuzz import fuzz, process
+
+from bot.knowledge import FACT_KINDS
+from bot.numbers import MONTHS, NUMBER_WORDS, convert_numbers
+from bot.stopwords import STOPWORDS
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+_SUBSTITUTIONS = (
+    (re.compile(r"[\u2018\u2019\u02bc`´]"), "'"),
+    (re.compile(r"(?<=\d),(?=\d{3}\b)"), ""),  # 3,000 -> 3000
+    (re.compile(r"(\d+)\s*(?:st|nd|rd|th)\b"), r" #\1 "),  # 7th -> #7
+    (re.compile(r"\b(?:no|nr|num|number)\s*\.?\s*#?\s*(\d+)\b"), r" #\1 "),  # No. 7 -> #7
+    (re.compile(r"#\s*(\d+)"), r" #\1 "),
+    (re.compile(r"\$"), " usd "),
+    (re.compile(r"%"), " percent "),
+    (re.compile(r"&"), " and "),
+    (re.compile(r"(\d)([^\W\d_])"), r"\1 \2"),  # 100bn -> 100 bn
+    (re.compile(r"([^\W\d_#])(\d)"), r"\1 \2"),  # action3 -> action 3
+    (re.compile(r"'s\b"), ""),
+    (re.compile(r"n't\b"), " not"),
+    (re.compile(r"'"), ""),
+)
+_TOKEN = re.compile(r"#\d+|\d+(?:\.\d+)?|[^\W\d_]+")
+_RAW_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)\W*([A-Za-z][A-Za-z0-9]*)")
+
+# Question words that ask for a kind of fact (see knowledge.FACT_KINDS).
+_ASKS = (
+    (("how", "many"), "count"),
+    (("how", "much"), "amount"),
+    (("how", "big"), "amount"),
+    (("how", "large"), "amount"),
+    (("what", "amount"), "amount"),
+    (("what", "percentage"), "amount"),
+    (("what", "percent"), "amount"),
+    (("what", "proportion"), "amount"),
+    (("what", "share"), "amount"),
+    (("what", "year"), "date"),
+    (("which", "year"), "date"),
+    (("what", "date"), "date"),
+    (("how", "long"), "date"),
+    (("when",), "date"),
+    (("since",), "date"),
+    (("date",), "date"),
+    (("year",), "date"),
+    (("who",), "person"),
+    (("whom",), "person"),
+    (("whose",), "person"),
+    (("why",), "reason"),
+)
+# Words that only say what kind of fact is wanted; they are not the topic.
+KIND_WORDS = frozenset({
+    "date", "dates", "year", "years", "day", "month", "since",
+    "percent", "percentage", "proportion", "share", "fraction", "portion",
+})
+ASKED_KINDS = {
+    "count": frozenset({"count", "amount"}),
+    "amount": frozenset({"amount", "share", "count"}),
+    "date": frozenset({"date", "year"}),
+    "person": frozenset({"person"}),
+    "reason": frozenset(FACT_KINDS),  # any answer may give a reason
+}
+
+
+def fold(text: str) -> str:
+    """Unicode-compatible lowercase: full-width letters and digits become ASCII."""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(" " if unicodedata.category(ch).startswith("C") else ch for ch in text)
+    return text.casefold()
+
+
+def surface_tokens(text: str) -> list[str]:
+    """Folded words and numbers, before any knowledge-specific step."""
+    folded = fold(text)
+    for pattern, replacement in _SUBSTITUTIONS:
+        folded = pattern.sub(replacement, folded)
+    return _TOKEN.findall(folded)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    if not word.isalpha() or not word.isascii():
+        return word
+    return _STEMMER.stemWord(word)
+
+
+def name_like_words(text: str) -> frozenset[str]:
+    """Words written like names: capitalised mid-sentence, or acronyms (CTO, COO)."""
+    text = unicodedata.normalize("NFKC", text)
+    starts = {m.start(1) for m in _SENTENCE_START.finditer(text)}
+    names = set()
+    for match in _RAW_WORD.finditer(text):
+        word = match.group(0)
+        if len(word) >= 2 and word.isupper():
+            names.add(word.lower())
+        elif word[0].isupper() and match.start() not in starts and not word[1:].isupper():
+            names.add(word.lower())
+    return frozenset(names)
+
+
+def asked_kind(tokens: list[str]) -> str | None:
+    for words, kind in _ASKS:
+        n = len(words)
+        for i in range(len(tokens) - n + 1):
+            if tuple(tokens[i:i + n]) == words:
+                return kind
+    return None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the normaliser made of one text."""
+
+    tokens: tuple[str, ...]  # canonical tokens, stopwords included
+    content: tuple[str, ...]  # canonical tokens that carry meaning, in order, once each
+    foreign: tuple[str, ...]  # words the knowledge never mentions
+    names: tuple[str, ...]  # foreign words written like names (Baidu, CTO)
+    asks: str | None  # the kind of fact the question asks for, if it says
+    corrections: tuple[tuple[str, str], ...]  # (typed, read as)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+
+class Normalizer:
+    """Normalise text against one knowledge base's vocabulary and synonyms."""
+
+    def __init__(self, synonym_groups: Iterable[Iterable[str]], vocabulary_texts: Iterable[str]):
+        self._synonyms: dict[tuple[str, ...], tuple[str, ...]] = {}
+        groups = [list(words) for words in synonym_groups]
+        for words in groups:
+            canonical = self._base(words[0])
+            for word in words:
+                key = self._base(word)
+                if key:
+                    self._synonyms.setdefault(key, canonical)
+        self._longest = max((len(k) for k in self._synonyms), default=1)
+        self.stop_stems = frozenset(stem(w) for w in STOPWORDS)
+        self.kind_stems = frozenset(stem(w) for w in KIND_WORDS)
+
+        surface: set[str] = set()
+        for text in vocabulary_texts:
+            surface.update(surface_tokens(text))
+        for words in groups:
+            for word in words:
+                surface.update(surface_tokens(word))
+        self.known_words = frozenset(surface)
+        # Typos are corrected towards words the knowledge uses or that carry no topic.
+        self._correctable = sorted(
+            w for w in surface | STOPWORDS | NUMBER_WORDS | MONTHS if w.isalpha() and len(w) >= 3
+        )
+
+    def _base(self, text: str) -> tuple[str, ...]:
+        return tuple(stem(t) for t in convert_numbers(surface_tokens(text)))
+
+    def correct(self, word: str) -> str | None:
+        """The knowledge word a typo most likely meant, or None."""
+        if len(word) < 4 or not word.isalpha():
+            return None
+        cutoff = 85 if len(word) <= 5 else 80
+        match = process.extractOne(
+            word, self._correctable, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff
+        )
+        return match[0] if match else None
+
+    def _apply_synonyms(self, stems: list[str]) -> list[str]:
+        out: list[str] = []
+        i = 0
+        while i < len(stems):
+            for size in range(min(self._longest, len(stems) - i), 0, -1):
+                key = tuple(stems[i:i + size])
+                if key in self._synonyms:
+                    out.extend(self._synonyms[key])
+                    i += size
+                    break
+            else:
+                out.append(stems[i])
+                i += 1
+        return out
+
+    def analyse(self, text: str, correct_typos: bool = True) -> Analysis:
+        words = surface_tokens(text)
+        corrections = []
+        foreign = []
+        if correct_typos:
+            fixed = []
+            for word in words:
+                if word in self.known_words or word in STOPWORDS or word in NUMBER_WORDS or word.startswith("#"):
+                    fixed.append(word)
+                    continue
+                guess = self.correct(word)
+                if guess is not None:
+                    corrections.append((word, guess))
+                    fixed.append(guess)
+                else:
+                    fixed.append(word)
+                    foreign.append(word)
+            words = fixed
+        asks = asked_kind(words)
+        tokens = self._apply_synonyms([stem(t) for t in convert_numbers(words)])
+        # Kind words ("year", "since") say what is asked (see `asks`), not the topic.
+        content = []
+        for token in tokens:
+            if token not in self.stop_stems and token not in self.kind_stems and token not in content:
+                content.append(token)
+        names = name_like_words(text) if foreign else frozenset()
+        return Analysis(
+            tokens=tuple(tokens),
+            content=tuple(content),
+            foreign=tuple(dict.fromkeys(w for w in foreign if stem(w) not in self.stop_stems)),
+            names=tuple(w for w in dict.fromkeys(foreign) if w in names),
+            asks=asks,
+            corrections=tuple(corrections),
+        )

@@ -123,9 +123,9 @@ class Engine:
 
     def _example_suggestions(self):
         for example in self.knowledge.examples:
-            ranked = self.index.rank(self.normalizer.analyse(example), limit=1)
+            ranked = self.index.rank(self.normalizer.analyse(example.text), limit=1)
             if ranked:
-                yield Suggestion(ranked[0].entry.id, example)
+                yield Suggestion(ranked[0].entry.id, example.text)
 
 
 _default: Engine | None = None

@@ -77,7 +77,7 @@ class Knowledge:
     entries: tuple[Entry, ...]
     smalltalk: tuple[Entry, ...]
     synonyms: tuple[SynonymGroup, ...]
-    examples: tuple[str, ...]
+    examples: tuple[Phrasing, ...]
     topics: tuple[str, ...]
 
     def __post_init__(self) -> None:

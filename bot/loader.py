@@ -83,6 +83,9 @@ class _Reader:
     def __init__(self, directory: Path):
         self.directory = directory
         self.problems: list[Problem] = []
+        self.declared_facts: set[str] = set()  # including facts dropped for their own problems
+        self.source_ids: set[str] = set()
+        self.pending_related: list[tuple[str, int, str, str]] = []  # file, line, entry, related id
 
     # -- reporting -------------------------------------------------------
     def problem(self, file: str, line: int, entry: str | None, message: str, fix: str,
@@ -199,13 +202,14 @@ class _Reader:
                 self.problem(name, 0, None, "this file is missing.",
                              f"create {name}; knowledge/README.md shows its format.")
         sources = self.read_sources()
+        self.source_ids = set(sources)
         facts = self.read_facts(sources)
         synonyms = self.read_synonyms()
         ids: dict[str, str] = {}
         entries, topics = self.read_entries(facts, ids)
         smalltalk = self.read_smalltalk(ids)
         examples = self.read_examples()
-        self.check_references(entries, sources)
+        self.check_related(ids)
         knowledge = Knowledge(
             directory=self.directory,
             version=self.version(),
@@ -287,6 +291,7 @@ class _Reader:
             fact_id = self.check_id(FACTS_FILE, line, key, "fact", seen)
             if fact_id is None:
                 continue
+            self.declared_facts.add(fact_id)
             if not isinstance(block, LineMap):
                 self.problem(FACTS_FILE, line, fact_id, f"fact must be a set of keys, but it is {_type_name(block)}.",
                              "give it 'value:', 'kind:' and 'source:' on the next lines, indented.")
@@ -339,11 +344,12 @@ class _Reader:
                 groups.append(SynonymGroup(tuple(kept), Location(SYNONYMS_FILE, line)))
         return groups
 
-    def read_examples(self) -> list[str]:
+    def read_examples(self) -> list[Phrasing]:
         data = self.top_list(EXAMPLES_FILE)
         if data is None:
             return []
-        return [text for text, _ in self.text_list(EXAMPLES_FILE, LineMap_of(data, data.line), "words", None)]
+        items = self.text_list(EXAMPLES_FILE, LineMap_of(data, data.line), "words", None)
+        return [Phrasing(text, Location(EXAMPLES_FILE, line)) for text, line in items]
 
     def read_entries(self, facts: dict[str, Fact], ids: dict[str, str]) -> tuple[list[Entry], list[str]]:
         folder = self.directory / ENTRIES_DIR
@@ -399,8 +405,16 @@ class _Reader:
         complete = self.check_keys(file, block, keys, label, "an entry")
         questions = self.text_list(file, block, "questions", label)
         answer = self.text(file, block, "answer", label)
-        sources = [s for s, _ in self.text_list(file, block, "sources", label)]
-        related = [r for r, _ in self.text_list(file, block, "related", label)]
+        source_items = self.text_list(file, block, "sources", label)
+        related_items = self.text_list(file, block, "related", label)
+        for source, source_line in source_items:
+            if source not in self.source_ids:
+                self.problem(file, source_line, label, f"source '{source}' does not exist.",
+                             f"use an id from sources.yaml{_did_you_mean(source, self.source_ids)}.")
+        if label is not None:
+            self.pending_related += [(file, r_line, label, r) for r, r_line in related_items]
+        sources = [s for s, _ in source_items]
+        related = [r for r, _ in related_items]
         if "questions" in block and not questions:
             self.problem(file, block.key_lines["questions"], label, "the entry has no questions.",
                          "add the ways people ask for this answer, one '- ...' per line.")
@@ -432,6 +446,8 @@ class _Reader:
             if name in facts:
                 if name not in used:
                     used.append(name)
+            elif name in self.declared_facts:
+                missing = True  # the fact itself is broken and reported in facts.yaml
             else:
                 missing = True
                 self.problem(file, line, entry, f"the answer uses {{{name}}}, which is not a fact.",
@@ -441,19 +457,11 @@ class _Reader:
         text = PLACEHOLDER.sub(lambda m: facts[m.group(1)].value, template)
         return " ".join(text.split()), used
 
-    def check_references(self, entries: list[Entry], sources: dict[str, Source]) -> None:
-        ids = {e.id for e in entries}
-        for entry in entries:
-            for source in entry.sources:
-                if source not in sources:
-                    self.problem(entry.location.file, entry.location.line, entry.id,
-                                 f"source '{source}' does not exist.",
-                                 f"use an id from sources.yaml{_did_you_mean(source, sources)}.")
-            for other in entry.related:
-                if other not in ids:
-                    self.problem(entry.location.file, entry.location.line, entry.id,
-                                 f"related entry '{other}' does not exist.",
-                                 f"use the id of another entry{_did_you_mean(other, ids)}.")
+    def check_related(self, ids: dict[str, str]) -> None:
+        for file, line, entry, other in self.pending_related:
+            if other not in ids:
+                self.problem(file, line, entry, f"related entry '{other}' does not exist.",
+                             f"use the id of another entry{_did_you_mean(other, ids)}.")
 
 
 def LineMap_of(items: LineList, line: int) -> LineMap:  # noqa: N802 - tiny adapter

@@ -23,6 +23,8 @@ from bot.text import ASKED_KINDS, Analysis, Normalizer
 PHRASING_WEIGHT = 0.5
 # Within a phrasing's score, token overlap against character-level similarity.
 TOKEN_WEIGHT = 0.75
+# "How many billions" and "how much" ask the same kind of thing.
+ASK_GROUPS = {"count": "quantity", "amount": "quantity"}
 # What asking the same kind of thing ("when", "how much") adds to a phrasing match.
 ASK_WEIGHT = 2.0
 # Words only the answer uses (not a phrasing) explain a question less surely.
@@ -83,7 +85,8 @@ class MatchIndex:
             for phrasing in entry.questions:
                 analysis = self.normalizer.analyse(phrasing.text, correct_typos=False)
                 content = frozenset(analysis.content)
-                own.append(_Phrasing(index, phrasing.text, content, analysis.asks,
+                asks = ASK_GROUPS.get(analysis.asks, analysis.asks)
+                own.append(_Phrasing(index, phrasing.text, content, asks,
                                      " ".join(sorted(content))))
                 vocabulary |= content
             answer_words = set(self.normalizer.analyse(entry.answer, correct_typos=False).content)
@@ -127,6 +130,7 @@ class MatchIndex:
     def rank(self, analysis: Analysis, limit: int = 5) -> list[Candidate]:
         question = set(analysis.content)
         asked = 1 if analysis.asks else 0
+        asks = ASK_GROUPS.get(analysis.asks, analysis.asks)
         if not question:
             return []
         weights = {t: self.weight(t) for t in question}
@@ -148,7 +152,7 @@ class MatchIndex:
             for phrasing in self._phrasings[index]:
                 # What is asked ("when", "how much") counts like one more word,
                 # in the phrasing match only, never in the entry's coverage.
-                same_ask = 1 if asked and phrasing.asks == analysis.asks else 0
+                same_ask = 1 if asked and phrasing.asks == asks else 0
                 shared = question & phrasing.content
                 if shared:
                     hit = sum(weights[t] for t in shared) + ASK_WEIGHT * same_ask

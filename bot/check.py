@@ -1,0 +1,175 @@
+"""`pledgebot check`: everything wrong with a knowledge folder, one check per function.
+
+Each check takes what it needs and returns a list of `Problem`s; `check_knowledge`
+runs them all and never stops at the first. Structural problems come from the
+loader; the checks here need the loaded knowledge or the engine itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.engine import Engine
+from bot.knowledge import Knowledge
+from bot.loader import FACTS_FILE, SOURCES_FILE, read_knowledge
+from bot.matcher import ASK_GROUPS
+from bot.problems import Problem
+
+MIN_PHRASINGS = 4
+# Telegram allows 4,096 characters; an answer should be a short paragraph.
+MAX_ANSWER_CHARS = 700
+
+
+def check_knowledge(directory: Path) -> list[Problem]:
+    """Every problem in the folder, errors and warnings, sorted by file and line."""
+    result = read_knowledge(directory)
+    problems = list(result.problems)
+    knowledge = result.knowledge
+    if knowledge is not None:
+        problems += check_entry_sources_cover_facts(knowledge)
+        problems += check_related_not_self(knowledge)
+        problems += check_phrasing_count(knowledge)
+        problems += check_answer_length(knowledge)
+        if not result.errors:
+            # Entries dropped for their own errors would make used facts look unused.
+            problems += check_unused_facts(knowledge)
+            problems += check_unused_sources(knowledge)
+        if knowledge.entries:
+            engine = Engine(knowledge)
+            problems += check_phrasings_have_content(knowledge, engine)
+            problems += check_duplicate_phrasings(knowledge, engine)
+            problems += check_phrasings_answer_their_entry(knowledge, engine)
+            problems += check_examples_answered(knowledge, engine)
+    return sorted(set(problems))
+
+
+def check_entry_sources_cover_facts(knowledge: Knowledge) -> list[Problem]:
+    problems = []
+    for entry in knowledge.entries:
+        for fact_id in entry.facts:
+            source = knowledge.facts[fact_id].source
+            if source not in entry.sources:
+                problems.append(Problem(
+                    entry.location.file, entry.location.line, entry.id,
+                    f"the answer states {{{fact_id}}} from '{source}', which is not in the entry's sources.",
+                    f"add {source} to its sources.",
+                ))
+    return problems
+
+
+def check_related_not_self(knowledge: Knowledge) -> list[Problem]:
+    return [
+        Problem(e.location.file, e.location.line, e.id, "the entry lists itself as related.",
+                "remove its own id from 'related'.")
+        for e in knowledge.entries if e.id in e.related
+    ]
+
+
+def check_phrasing_count(knowledge: Knowledge) -> list[Problem]:
+    return [
+        Problem(e.location.file, e.location.line, e.id,
+                f"the entry has {len(e.questions)} question(s); people ask in more ways than that.",
+                f"add phrasings until it has at least {MIN_PHRASINGS}: a keyword query, a full "
+                "question, a casual one.", "warning")
+        for e in knowledge.entries if len(e.questions) < MIN_PHRASINGS
+    ]
+
+
+def check_answer_length(knowledge: Knowledge) -> list[Problem]:
+    return [
+        Problem(e.location.file, e.location.line, e.id,
+                f"the answer is {len(e.answer)} characters long; a chat answer should be short.",
+                f"cut it to at most {MAX_ANSWER_CHARS} characters, or split it into two entries.", "warning")
+        for e in knowledge.entries if len(e.answer) > MAX_ANSWER_CHARS
+    ]
+
+
+def check_unused_facts(knowledge: Knowledge) -> list[Problem]:
+    used = {f for e in knowledge.entries for f in e.facts}
+    return [
+        Problem(FACTS_FILE, fact.location.line, fact.id, "no answer uses this fact.",
+                f"state it in an answer as {{{fact.id}}}, or remove it.", "warning")
+        for fact in knowledge.facts.values() if fact.id not in used
+    ]
+
+
+def check_unused_sources(knowledge: Knowledge) -> list[Problem]:
+    used = {s for e in knowledge.entries for s in e.sources} | {f.source for f in knowledge.facts.values()}
+    return [
+        Problem(SOURCES_FILE, source.location.line, source.id, "no fact or entry cites this source.",
+                "cite it from a fact or an entry, or remove it.", "warning")
+        for source in knowledge.sources.values() if source.id not in used
+    ]
+
+
+def _is_empty(engine: Engine, text: str) -> bool:
+    return not engine.normalizer.analyse(text, correct_typos=False).content
+
+
+def check_phrasings_have_content(knowledge: Knowledge, engine: Engine) -> list[Problem]:
+    return [
+        Problem(p.location.file, p.location.line, e.id,
+                f"the question '{p.text}' has only common words ('what', 'tell', 'about', ...) to match on.",
+                "add the words that say what it is about, like 'pledge', 'fund' or 'foundation'.")
+        for e in knowledge.entries for p in e.questions if _is_empty(engine, p.text)
+    ]
+
+
+def check_duplicate_phrasings(knowledge: Knowledge, engine: Engine) -> list[Problem]:
+    """Two entries with phrasings that mean the same to the bot cannot both be answered."""
+    seen: dict[tuple, tuple[str, str]] = {}
+    problems = []
+    for entry in knowledge.entries:
+        for phrasing in entry.questions:
+            if _is_empty(engine, phrasing.text):
+                continue
+            analysis = engine.normalizer.analyse(phrasing.text, correct_typos=False)
+            key = (ASK_GROUPS.get(analysis.asks, analysis.asks), tuple(sorted(analysis.content)))
+            if key in seen and seen[key][0] != entry.id:
+                other_id, other_text = seen[key]
+                problems.append(Problem(
+                    phrasing.location.file, phrasing.location.line, entry.id,
+                    f"the question '{phrasing.text}' means the same to the bot as '{other_text}' of '{other_id}'.",
+                    "keep it in one entry only, or add the words that tell them apart.",
+                ))
+            seen.setdefault(key, (entry.id, phrasing.text))
+    return problems
+
+
+def check_phrasings_answer_their_entry(knowledge: Knowledge, engine: Engine) -> list[Problem]:
+    problems = []
+    for entry in knowledge.entries:
+        for phrasing in entry.questions:
+            if _is_empty(engine, phrasing.text):
+                continue
+            reply = engine.answer(phrasing.text)
+            if reply.status == "answered" and reply.entry == entry.id:
+                continue
+            if reply.status == "answered":
+                what = f"is answered by '{reply.entry}' instead"
+                fix = f"make it more specific, or move it to '{reply.entry}' if it belongs there."
+            elif reply.status == "clarify":
+                others = ", ".join(s.entry for s in reply.suggestions)
+                what = f"gets a 'did you mean' between {others}"
+                fix = "add the words that make it this entry's, or remove it."
+            else:
+                what = "is not answered at all"
+                fix = "use words the answer or other phrasings use, or add a synonym to synonyms.yaml."
+            problems.append(Problem(
+                phrasing.location.file, phrasing.location.line, entry.id,
+                f"the question '{phrasing.text}' {what}.", fix,
+            ))
+    return problems
+
+
+def check_examples_answered(knowledge: Knowledge, engine: Engine) -> list[Problem]:
+    problems = []
+    for example in knowledge.examples:
+        reply = engine.answer(example.text)
+        if reply.status != "answered":
+            problems.append(Problem(
+                example.location.file, example.location.line, None,
+                f"the example '{example.text}' is not answered ({reply.status}).",
+                "use a question the bot answers, or add it as a phrasing of the entry it belongs to.",
+            ))
+    return problems

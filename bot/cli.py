@@ -1,0 +1,152 @@
+"""The `pledgebot` command. Domain errors become messages and exit codes here, at the edge.
+
+Only `run` imports python-telegram-bot, so `ask`, `chat`, `check` and `export`
+start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from bot import __version__
+from bot.paths import ENV_KNOWLEDGE, knowledge_dir
+from bot.problems import KnowledgeError
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pledgebot",
+        description="Answers questions about Alibaba's 2021 common prosperity pledges from a cited knowledge base.",
+    )
+    parser.add_argument("--version", action="version", version=f"pledgebot {__version__}")
+    parser.add_argument(
+        "--knowledge", metavar="DIR",
+        help=f"knowledge folder to use (default: ${ENV_KNOWLEDGE}, else the one shipped with the package)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    ask = commands.add_parser("ask", help="answer one question (or, with --json and no question, every line of stdin)")
+    ask.add_argument("question", nargs="*", help="the question; several words are joined with spaces")
+    ask.add_argument("--json", action="store_true", help="print one JSON object per question (the tooling contract)")
+
+    commands.add_parser("chat", help="chat with the bot in the terminal (quit with Ctrl-D)")
+
+    check = commands.add_parser("check", help="load and validate the knowledge; exit 1 on any error")
+    check.add_argument("--fail-on-warnings", action="store_true", help="exit 1 on warnings too")
+
+    export = commands.add_parser("export", help="print the loaded knowledge with answers rendered")
+    export.add_argument("--json", action="store_true", required=True, help="as JSON (the only format)")
+    return parser
+
+
+def _utf8_streams() -> None:
+    # A question may hold any character; never die printing or reading it.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    if hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(encoding="utf-8", errors="replace")
+
+
+def _engine(args):
+    from bot.engine import Engine
+    from bot.loader import load_knowledge
+
+    return Engine(load_knowledge(knowledge_dir(args.knowledge)))
+
+
+def cmd_ask(args) -> int:
+    engine = _engine(args)
+    if args.question:
+        questions = [" ".join(args.question)]
+    elif args.json:
+        questions = (line.rstrip("\r\n") for line in sys.stdin)
+    else:
+        print("pledgebot ask: give a question, e.g. pledgebot ask how much is alibaba investing", file=sys.stderr)
+        return EXIT_USAGE
+    for question in questions:
+        reply = engine.answer(question)
+        if args.json:
+            print(json.dumps(reply.to_json(), ensure_ascii=False), flush=True)
+        else:
+            print(reply.text)
+    return EXIT_OK
+
+
+def cmd_chat(args) -> int:
+    engine = _engine(args)
+    interactive = sys.stdin.isatty()
+    if interactive:
+        print("PledgeBot: ask about Alibaba's common prosperity pledges. Ctrl-D to quit.")
+    while True:
+        try:
+            question = input("you> " if interactive else "")
+        except EOFError:
+            break
+        except KeyboardInterrupt:
+            print()
+            break
+        print(engine.answer(question).text)
+        print()
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    from bot.check import check_knowledge
+
+    directory = knowledge_dir(args.knowledge)
+    problems = check_knowledge(directory)
+    errors = [p for p in problems if p.severity == "error"]
+    warnings = [p for p in problems if p.severity == "warning"]
+    for problem in problems:
+        print(problem)
+    print(f"{directory}: {len(errors)} error(s), {len(warnings)} warning(s).")
+    if errors or (warnings and args.fail_on_warnings):
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    engine = _engine(args)
+    knowledge = engine.knowledge
+    entries = []
+    for entry in knowledge.entries:
+        entries.append({
+            "id": entry.id,
+            "questions": [q.text for q in entry.questions],
+            "answer": entry.answer,
+            "sources": [{"id": s, "title": knowledge.sources[s].title} for s in entry.sources if s in knowledge.sources],
+        })
+    print(json.dumps({"entries": entries}, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+COMMANDS = {"ask": cmd_ask, "chat": cmd_chat, "check": cmd_check, "export": cmd_export}
+
+
+def main(argv: list[str] | None = None) -> int:
+    _utf8_streams()
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return COMMANDS[args.command](args)
+    except KnowledgeError as exc:
+        print(f"pledgebot: the knowledge in {knowledge_dir(args.knowledge)} cannot be used.", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        print("Run `pledgebot check` for the full list.", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # e.g. piped into `head`
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""Shared fixtures: the shipped engine, and tiny knowledge folders written to tmp_path."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine
+from bot.loader import load_knowledge
+from bot.paths import shipped_knowledge_dir
+
+TINY = {
+    "sources.yaml": """
+        doc:
+          title: A document
+          publisher: Someone
+          date: 1 May 2021
+    """,
+    "facts.yaml": """
+        total:
+          value: 100 billion yuan
+          kind: amount
+          source: doc
+        year:
+          value: "2025"
+          kind: year
+          source: doc
+    """,
+    "synonyms.yaml": """
+        - [invest, investment, spend]
+    """,
+    "smalltalk.yaml": """
+        - id: hello
+          questions: [hi, hello]
+          answer: Hello there.
+    """,
+    "examples.yaml": """
+        - how much is invested
+    """,
+    "entries/main.yaml": """
+        topic: Money
+        entries:
+          - id: amount
+            questions:
+              - how much is invested
+              - total investment
+              - size of the investment
+              - investment amount
+            answer: The total is {total}.
+            sources: [doc]
+            related: [deadline]
+          - id: deadline
+            questions:
+              - by when is it invested
+              - investment deadline
+              - what year is the deadline
+              - target year for the investment
+            answer: It is invested by {year}.
+            sources: [doc]
+    """,
+}
+
+
+def write_knowledge(root: Path, **overrides: str | None) -> Path:
+    """Write the tiny knowledge to `root`, replacing (or, with None, leaving out) files.
+
+    Keys name files with '__' for '/' (entries__main_yaml -> entries/main.yaml)."""
+    files = dict(TINY)
+    for key, text in overrides.items():
+        name = key.replace("__", "/").replace("_yaml", ".yaml")
+        files[name] = text
+    for name, text in files.items():
+        if text is None:
+            continue
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def tiny_knowledge(tmp_path: Path):
+    """A function that writes a tiny knowledge folder, with files replaced as asked."""
+
+    def make(**overrides: str | None) -> Path:
+        return write_knowledge(tmp_path / "knowledge", **overrides)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def shipped_knowledge():
+    return load_knowledge(shipped_knowledge_dir())
+
+
+@pytest.fixture(scope="session")
+def engine(shipped_knowledge) -> Engine:
+    return Engine(shipped_knowledge)

@@ -1,0 +1,95 @@
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.engine import Engine, MAX_QUESTION_CHARS
+from bot.loader import load_knowledge
+
+STATUSES = {"answered", "clarify", "unknown"}
+
+
+def test_an_answer_carries_its_entry_sources_and_follow_ups(engine):
+    reply = engine.answer("how much is alibaba investing?")
+    assert reply.status == "answered"
+    assert reply.entry == "pledge-amount"
+    assert "100 billion yuan" in reply.answer
+    assert [s.id for s in reply.sources] == ["ten-actions-article"]
+    assert reply.text.startswith(reply.answer)
+    assert reply.text.endswith("Source: Alibaba to Launch a Team to Promote China's 'Common Prosperity'")
+    assert 0 < len(reply.suggestions) <= 3
+    assert all(s.question.endswith("?") or s.question[0].isupper() for s in reply.suggestions)
+
+
+def test_other_companies_and_roles_are_declined_not_matched(engine):
+    for question in ("Who is the CEO of NetEase?", "How much did Xiaomi pledge?", "who is the coo of alibaba",
+                     "what is alibaba's market cap", "what did alibaba pledge in 2030"):
+        reply = engine.answer(question)
+        assert reply.status == "unknown", (question, reply.entry)
+        assert reply.answer is None and reply.entry is None
+        assert "don't know" in reply.text
+
+
+def test_unknown_offers_example_questions_that_are_answered(engine):
+    reply = engine.answer("what's the weather in hangzhou")
+    assert reply.status == "unknown"
+    assert reply.suggestions
+    for suggestion in reply.suggestions:
+        assert suggestion.question in reply.text
+        assert engine.answer(suggestion.question).entry == suggestion.entry
+
+
+def test_close_candidates_ask_back_instead_of_guessing(tiny_knowledge):
+    engine = Engine(load_knowledge(tiny_knowledge()))
+    reply = engine.answer("investment")
+    assert reply.status == "clarify"
+    assert {s.entry for s in reply.suggestions} == {"amount", "deadline"}
+    assert reply.answer is None
+    for suggestion in reply.suggestions:
+        assert suggestion.question in reply.text
+
+
+def test_small_talk_is_answered_but_does_not_swallow_questions(engine):
+    assert engine.answer("hi!").entry == "hello"
+    assert engine.answer("Thanks a lot").entry == "thanks"
+    assert engine.answer("hello can you write me a poem").status == "unknown"
+    assert engine.answer("hello, how much is alibaba investing").entry == "pledge-amount"
+
+
+def test_empty_input_asks_for_a_question(engine):
+    for text in ("", "   ", "\n\t"):
+        reply = engine.answer(text)
+        assert reply.status == "unknown"
+        assert reply.text.startswith("Please type a question.")
+
+
+def test_hostile_input_gets_a_reply(engine):
+    for text in ("x" * 5000, "how much " * 600, "🤑💰🇨🇳", "<b>fund</b> <script>alert(1)</script>",
+                 "*_`[fund](http://x)`_*", "\x00\x1b[2J\u202e", "\ud800 lone surrogate"):
+        reply = engine.answer(text)
+        assert reply.status in STATUSES
+        assert reply.text
+        json.dumps(reply.to_json(), ensure_ascii=False)
+
+
+def test_long_messages_are_cut_before_matching(engine):
+    question = "how much is alibaba investing " + "x " * 2000
+    assert engine.answer(question).question == question
+    assert len(question) > MAX_QUESTION_CHARS
+
+
+def test_entry_reply_answers_a_button_press(engine):
+    reply = engine.entry_reply("action-3")
+    assert reply.status == "answered" and reply.entry == "action-3"
+    assert engine.entry_reply("no-such-entry") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_text_gets_a_valid_reply(engine, text):
+    reply = engine.answer(text)
+    assert reply.status in STATUSES
+    assert isinstance(reply.text, str) and reply.text
+    assert (reply.answer is not None) == (reply.status == "answered")
+    assert 0.0 <= reply.score <= 1.0
+    json.dumps(reply.to_json())

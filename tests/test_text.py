@@ -1,0 +1,86 @@
+import pytest
+
+from bot.text import Normalizer, fold, name_like_words, surface_tokens
+
+SYNONYMS = [
+    ["sme", "smes", "small and medium sized enterprises"],
+    ["billion", "bn"],
+    ["yuan", "rmb", "cny"],
+    ["ceo", "chief executive"],
+    ["foundation", "alibaba foundation"],
+]
+TEXTS = ["how much will alibaba invest", "the foundation was set up in 2011", "help smes grow",
+         "what is the seventh action", "who is the ceo"]
+
+
+@pytest.fixture(scope="module")
+def normalizer():
+    return Normalizer(SYNONYMS, TEXTS)
+
+
+def test_fold_handles_case_full_width_and_control_characters():
+    assert fold("ＡＬＩＢＡＢＡ　１００") == "alibaba 100"
+    assert fold("Alibaba\x00\x1b[31m") == "alibaba  [31m"
+
+
+def test_surface_tokens_split_units_and_keep_decimals():
+    assert surface_tokens("$15.49bn") == ["usd", "15.49", "bn"]
+    assert surface_tokens("3,000 villages") == ["3000", "villages"]
+    assert surface_tokens("Alibaba's No. 3") == ["alibaba", "#3"]
+    assert surface_tokens("what's the 7th?") == ["what", "the", "#7"]
+    assert surface_tokens("<b>fund</b> & *team*") == ["b", "fund", "b", "and", "team"]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("100bn yuan", "100 billion RMB"),
+    ("one hundred billion cny", "100 bn yuan"),
+    ("What is the SEVENTH action?", "action #7"),
+    ("action no. 7", "7th action"),
+    ("SMEs", "small and medium-sized enterprises"),
+    ("chief executive", "CEO"),
+    ("alibaba foundation", "the foundation"),
+    ("investing", "investments"),
+])
+def test_different_spellings_meet(normalizer, a, b):
+    assert set(normalizer.analyse(a).content) == set(normalizer.analyse(b).content)
+
+
+def test_typos_are_corrected_towards_the_knowledge(normalizer):
+    analysis = normalizer.analyse("how mutch will alibab invst")
+    assert dict(analysis.corrections) == {"mutch": "much", "alibab": "alibaba", "invst": "invest"}
+    assert analysis.foreign == ()
+
+
+def test_short_words_are_never_corrected(normalizer):
+    # "cto" is one letter from "ceo": a different role, not a typo.
+    analysis = normalizer.analyse("who is the cto")
+    assert analysis.foreign == ("cto",)
+    assert "ceo" not in analysis.content
+
+
+def test_words_the_knowledge_never_mentions_are_foreign(normalizer):
+    analysis = normalizer.analyse("How much did ByteDance invest?")
+    assert analysis.foreign == ("bytedance",)
+    assert analysis.names == ("bytedance",)
+
+
+def test_name_like_words_ignore_the_sentence_start():
+    assert name_like_words("Who is the CTO of Baidu? Tell me.") == {"cto", "baidu"}
+    assert name_like_words("what about tencent") == set()
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("when did he become ceo", "date"),
+    ("what year is the deadline", "date"),
+    ("how much is invested", "amount"),
+    ("how many villages", "count"),
+    ("who leads it", "person"),
+    ("why does alibaba do this", "reason"),
+    ("tell me about the fund", None),
+])
+def test_what_kind_of_answer_is_asked_for(normalizer, question, kind):
+    assert normalizer.analyse(question).asks == kind
+
+
+def test_kind_words_are_not_content(normalizer):
+    assert normalizer.analyse("foundation date").content == ("foundat",)

@@ -40,7 +40,10 @@ OTHER_SUBJECT_FACTOR = 0.7
 SUBJECT_MAX_SHARE = 0.5
 # A question asking "when" or "how much" is unlikely to be meant for an answer
 # with no such fact; "who" questions often ask about roles, so weigh them less.
-KIND_MISMATCH_FACTOR = {"date": 0.7, "amount": 0.75, "count": 0.75, "person": 0.85}
+KIND_MISMATCH_FACTOR = {"date": 0.7, "amount": 0.7, "count": 0.7, "person": 0.85}
+# A phrasing that asks another kind of thing ("when did he become chairman" for
+# "who chairs the board") matches less well than its words suggest.
+ASK_CONFLICT_FACTOR = 0.8
 
 
 @dataclass(frozen=True)
@@ -104,9 +107,16 @@ class MatchIndex:
         total = max(len(self.entries), 1)
         self._idf = {t: math.log(1 + total / len(ids)) for t, ids in self._postings.items()}
         self._cores = [self._core_words(own) for own in phrasings]
+        # Subjects: entries' core words and the words of facts' values ("yuan", "2025"):
+        # a question about one cannot be answered by an entry that never mentions it.
         # Words nearly every entry uses ("alibaba") name no subject.
+        fact_words = {
+            t for fact in knowledge.facts.values()
+            for t in self.normalizer.analyse(fact.value, correct_typos=False).content
+        }
         self._subjects = frozenset(
-            t for core in self._cores for t in core if len(self._postings[t]) <= SUBJECT_MAX_SHARE * total
+            t for t in fact_words.union(*self._cores)
+            if t in self._postings and len(self._postings[t]) <= SUBJECT_MAX_SHARE * total
         )
         # A word no entry uses is the most specific word there is.
         self.foreign_weight = math.log(1 + total / 0.5)
@@ -164,6 +174,8 @@ class MatchIndex:
                     f1 = 0.0
                 similarity = fuzz.token_sort_ratio(joined, phrasing.joined, processor=None) / 100
                 value = TOKEN_WEIGHT * f1 + (1 - TOKEN_WEIGHT) * similarity
+                if asked and phrasing.asks and phrasing.asks != asks:
+                    value *= ASK_CONFLICT_FACTOR
                 if value > best:
                     best, best_text = value, phrasing.text
             score = PHRASING_WEIGHT * best + (1 - PHRASING_WEIGHT) * coverage

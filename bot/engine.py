@@ -16,6 +16,7 @@ from bot.knowledge import Entry, Knowledge
 from bot.loader import load_knowledge
 from bot.matcher import Candidate, MatchIndex
 from bot.paths import knowledge_dir
+from bot.text import ASKED_KINDS
 from bot.reply import Reply, SourceRef, Suggestion, answered_text, clarify_text, unknown_text
 
 # Longer messages are cut before matching; no real question is this long.
@@ -26,7 +27,7 @@ MAX_QUESTION_CHARS = 600
 class Policy:
     """When to answer, ask back, or decline. `pledgebot eval --sweep` shows the trade-offs."""
 
-    answer_at: float = 0.6  # lowest score that may be answered
+    answer_at: float = 0.65  # lowest score that may be answered
     clarify_at: float = 0.45  # lowest score offered as a "did you mean"
     margin: float = 0.06  # the best must beat the next by this much to be answered
     min_coverage: float = 0.6  # share of the question's meaning the entry must account for
@@ -71,14 +72,14 @@ class Engine:
         small = self._smalltalk_reply(question, analysis)
         if small is not None:
             return small
-        if analysis.names or not analysis.content:
+        if analysis.names or not analysis.content or analysis.asks == "howto":
             return self._unknown(question)
         ranked = [c for c in self.index.rank(analysis) if c.coverage >= self.policy.min_coverage]
         if not ranked or ranked[0].score < self.policy.clarify_at:
             return self._unknown(question, score=ranked[0].score if ranked else 0.0)
         best = ranked[0]
         close = [c for c in ranked if best.score - c.score < self.policy.margin and c.score >= self.policy.clarify_at]
-        if best.score >= self.policy.answer_at and len(close) == 1:
+        if best.score >= self.policy.answer_at and (len(close) == 1 or self._states_all_asked(analysis, close)):
             return self._answered(question, best.entry, best.score)
         return self._clarify(question, close[: self.policy.max_choices] if len(close) > 1 else [best])
 
@@ -88,6 +89,31 @@ class Engine:
         if entry is None:
             return None
         return self._answered(question or display_question(entry), entry, 1.0)
+
+    def _states_all_asked(self, analysis, close: list[Candidate]) -> bool:
+        """True when the best answer already states every fact asked for that the close
+        runners-up would: then answering it is as right as any of them."""
+        facts = self.knowledge.facts
+        kinds = ASKED_KINDS.get(analysis.asks or "")
+        if kinds and analysis.asks != "reason":
+            def asked_facts(entry: Entry) -> set[str]:
+                return {f for f in entry.facts if facts[f].kind in kinds}
+        elif set(analysis.content) <= self._fact_words(close[0].entry):
+            # A bare figure or name ("3000 villages", "sept 10 2019"): the facts it names best.
+            content = set(analysis.content)
+            overlap = {f: len(self.index.fact_words[f] & content) for c in close for f in c.entry.facts}
+            most = max(overlap.values())
+
+            def asked_facts(entry: Entry) -> set[str]:
+                return {f for f in entry.facts if overlap[f] == most}
+        else:
+            return False
+
+        best = asked_facts(close[0].entry)
+        return bool(best) and all(asked_facts(c.entry) <= best for c in close[1:])
+
+    def _fact_words(self, entry: Entry) -> set[str]:
+        return set().union(*(self.index.fact_words[f] for f in entry.facts)) if entry.facts else set()
 
     # -- replies -------------------------------------------------------------
     def _answered(self, question: str, entry: Entry, score: float) -> Reply:

@@ -40,6 +40,7 @@ PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 class LoadResult:
     knowledge: Knowledge | None
     problems: list[Problem] = field(default_factory=list)
+    complete: bool = True  # False when a whole file was missing or unreadable
 
     @property
     def errors(self) -> list[Problem]:
@@ -86,6 +87,7 @@ class _Reader:
         self.declared_facts: set[str] = set()  # including facts dropped for their own problems
         self.source_ids: set[str] = set()
         self.pending_related: list[tuple[str, int, str, str]] = []  # file, line, entry, related id
+        self.broken_files: list[str] = []
 
     # -- reporting -------------------------------------------------------
     def problem(self, file: str, line: int, entry: str | None, message: str, fix: str,
@@ -104,6 +106,7 @@ class _Reader:
                          "indent with spaces only; YAML does not allow tabs for indentation.",
                          severity="error" if document.error else "warning")
         if document.error:
+            self.broken_files.append(name)
             self.problem(name, document.error.line, None, f"this file {document.error.message}",
                          "compare the line with the examples in knowledge/README.md "
                          "(indentation, a ':' after each key, quotes around text with ':' or '#').")
@@ -199,6 +202,7 @@ class _Reader:
             return LoadResult(None, self.problems)
         for name in REQUIRED_FILES:
             if not (self.directory / name).is_file():
+                self.broken_files.append(name)
                 self.problem(name, 0, None, "this file is missing.",
                              f"create {name}; knowledge/README.md shows its format.")
         sources = self.read_sources()
@@ -221,7 +225,7 @@ class _Reader:
             examples=tuple(examples),
             topics=tuple(topics),
         )
-        return LoadResult(knowledge, self.problems)
+        return LoadResult(knowledge, self.problems, complete=not self.broken_files)
 
     def version(self) -> str:
         digest = hashlib.sha256()

@@ -12,6 +12,7 @@ entry would score zero, so the inverted index changes no decision.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -23,6 +24,12 @@ from bot.text import ASKED_KINDS, Analysis, Normalizer
 PHRASING_WEIGHT = 0.5
 # Within a phrasing's score, token overlap against character-level similarity.
 TOKEN_WEIGHT = 0.75
+# A fact's value stands in as a phrasing of each entry that states it, a little
+# below the written ones: many answers state a fact that is not their point.
+FACT_PHRASING_WEIGHT = 0.8
+LIST_SEPARATORS = re.compile(r",(?!\d)|\band\b")
+# A fact many answers state (the 100 billion total) is the keyword of none of them.
+FACT_PHRASING_MAX_ENTRIES = 2
 # "How many billions" and "how much" ask the same kind of thing.
 ASK_GROUPS = {"count": "quantity", "amount": "quantity"}
 # What asking the same kind of thing ("when", "how much") adds to a phrasing match.
@@ -61,6 +68,7 @@ class _Phrasing:
     content: frozenset[str]
     asks: str | None
     joined: str  # sorted content, for the fuzzy score
+    weight: float = 1.0
 
 
 def knowledge_texts(knowledge: Knowledge) -> list[str]:
@@ -79,9 +87,18 @@ class MatchIndex:
         self.knowledge = knowledge
         self.normalizer = normalizer or Normalizer((g.words for g in knowledge.synonyms), knowledge_texts(knowledge))
         self.entries: tuple[Entry, ...] = knowledge.entries
+        self.fact_words = {
+            fact.id: frozenset(self.normalizer.analyse(fact.value, correct_typos=False).content)
+            for fact in knowledge.facts.values()
+        }
+        stated_by: dict[str, int] = {}
+        for entry in self.entries:
+            for fact_id in entry.facts:
+                stated_by[fact_id] = stated_by.get(fact_id, 0) + 1
         vocabularies: list[set[str]] = []
         phrasings: list[list[_Phrasing]] = []
         answer_only: list[frozenset[str]] = []
+        cores: list[frozenset[str]] = []
         for index, entry in enumerate(self.entries):
             own: list[_Phrasing] = []
             vocabulary: set[str] = set()
@@ -92,6 +109,19 @@ class MatchIndex:
                 own.append(_Phrasing(index, phrasing.text, content, asks,
                                      " ".join(sorted(content))))
                 vocabulary |= content
+            cores.append(self._core_words(own))
+            # The figures an answer states are what people type as keywords ("haier",
+            # "3000 villages"): they count as one more phrasing, not as answer-only words.
+            for fact_id in entry.facts:
+                if stated_by[fact_id] > FACT_PHRASING_MAX_ENTRIES:
+                    continue
+                # A list ("Haier, Intime and Weibo") stands in item by item.
+                for item in LIST_SEPARATORS.split(knowledge.facts[fact_id].value):
+                    words = frozenset(self.normalizer.analyse(item, correct_typos=False).content)
+                    if words:
+                        own.append(_Phrasing(index, f"({item.strip()})", words, None,
+                                             " ".join(sorted(words)), FACT_PHRASING_WEIGHT))
+                        vocabulary |= words
             answer_words = set(self.normalizer.analyse(entry.answer, correct_typos=False).content)
             phrasings.append(own)
             vocabularies.append(vocabulary | answer_words)
@@ -106,16 +136,12 @@ class MatchIndex:
         self._postings = {t: tuple(ids) for t, ids in postings.items()}
         total = max(len(self.entries), 1)
         self._idf = {t: math.log(1 + total / len(ids)) for t, ids in self._postings.items()}
-        self._cores = [self._core_words(own) for own in phrasings]
+        self._cores = cores
         # Subjects: entries' core words and the words of facts' values ("yuan", "2025"):
         # a question about one cannot be answered by an entry that never mentions it.
         # Words nearly every entry uses ("alibaba") name no subject.
-        fact_words = {
-            t for fact in knowledge.facts.values()
-            for t in self.normalizer.analyse(fact.value, correct_typos=False).content
-        }
         self._subjects = frozenset(
-            t for t in fact_words.union(*self._cores)
+            t for t in frozenset().union(*self.fact_words.values(), *self._cores)
             if t in self._postings and len(self._postings[t]) <= SUBJECT_MAX_SHARE * total
         )
         # A word no entry uses is the most specific word there is.
@@ -176,6 +202,7 @@ class MatchIndex:
                 value = TOKEN_WEIGHT * f1 + (1 - TOKEN_WEIGHT) * similarity
                 if asked and phrasing.asks and phrasing.asks != asks:
                     value *= ASK_CONFLICT_FACTOR
+                value *= phrasing.weight
                 if value > best:
                     best, best_text = value, phrasing.text
             score = PHRASING_WEIGHT * best + (1 - PHRASING_WEIGHT) * coverage

@@ -79,8 +79,18 @@ def _near_month(tokens: list[str], i: int) -> bool:
         before == "the" and before2 in MONTHS)
 
 
+# Words that only announce an item number: "number 9" is just "#9".
+NUMBER_MARKERS = frozenset({"number", "no", "nr", "num"})
+
+
 def convert_numbers(tokens: list[str]) -> list[str]:
     """Rewrite number words and ordinals in a lowercase token list."""
+    converted = _convert(tokens)
+    return [t for i, t in enumerate(converted)
+            if not (t in NUMBER_MARKERS and i + 1 < len(converted) and converted[i + 1].startswith("#"))]
+
+
+def _convert(tokens: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(tokens):

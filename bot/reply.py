@@ -59,6 +59,8 @@ def answered_text(answer: str, sources: tuple[SourceRef, ...]) -> str:
 
 
 def clarify_text(candidates: tuple[Suggestion, ...]) -> str:
+    if len(candidates) == 1:
+        return f"I'm not sure I understood. Did you mean: {candidates[0].question}"
     options = "\n".join(f"{n}. {s.question}" for n, s in enumerate(candidates, 1))
     return f"I'm not sure which of these you mean:\n{options}\nAsk again with the one you want."
 

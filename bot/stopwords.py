@@ -5,8 +5,8 @@ question is a content word the knowledge must account for, or the bot declines.
 """
 
 STOPWORDS = frozenset("""
-a about above after again against all also am an and any anything are aren around as at many
-be been before being below between both but by can cannot could couldn did didn do does doesn
+a about above again against all also am an and any anything are aren around as at many
+be been being below between both but by can cannot could couldn did didn do does doesn
 doing don done down during each either else even ever every few for from further get gets
 got had has have having he her here hers him his how however i if in into is isn it its itself
 just let lets like may me might mine more most much must my myself no nor not now of off
@@ -24,5 +24,6 @@ okay ok pls plz hey hi hello thanks thank u ur r im ive id youre dont doesnt did
 wasnt werent wont cant couldnt shouldnt wouldnt whats hows whos wheres whens
 go goes going gone make makes made take takes took use used using put puts way ways
 lot lots bunch buddy mate bro dude guys folks everyone again
+yo hiya howdy greetings cheers thx ty bye goodbye
 one ones part parts play plays played role roles include includes including cover covers contain contains involve involves answer answers reply replies supposed need needs give gives giving given
 """.split())

@@ -16,7 +16,8 @@ from functools import lru_cache
 from typing import Iterable
 
 import snowballstemmer
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from bot.knowledge import FACT_KINDS
 from bot.numbers import MONTHS, NUMBER_WORDS, convert_numbers
@@ -45,6 +46,12 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)\W*([A-Za-z][A-Za-z0-9]*)")
 
 # Question words that ask for a kind of fact (see knowledge.FACT_KINDS).
 _ASKS = (
+    # Instructions for the asker; the documents hold none.
+    (("how", "do", "i"), "howto"),
+    (("how", "can", "i"), "howto"),
+    (("how", "should", "i"), "howto"),
+    (("where", "can", "i"), "howto"),
+    (("can", "i"), "howto"),
     (("how", "many"), "count"),
     (("how", "much"), "amount"),
     (("how", "big"), "amount"),
@@ -69,7 +76,7 @@ _ASKS = (
 )
 # Words that only say what kind of fact is wanted; they are not the topic.
 KIND_WORDS = frozenset({
-    "date", "dates", "year", "years", "day", "month", "since",
+    "date", "dates", "year", "years", "day", "month", "since", "long",
     "percent", "percentage", "proportion", "share", "fraction", "portion",
 })
 ASKED_KINDS = {
@@ -126,6 +133,13 @@ def asked_kind(tokens: list[str]) -> str | None:
     return None
 
 
+def _is_insert_delete_or_swap(word: str, candidate: str) -> bool:
+    """A slip that keeps every letter typed: one added, one dropped, or two swapped."""
+    if len(word) != len(candidate):
+        return True
+    return sorted(word) == sorted(candidate)
+
+
 @dataclass(frozen=True)
 class Analysis:
     """What the normaliser made of one text."""
@@ -169,19 +183,33 @@ class Normalizer:
         self._correctable = sorted(
             w for w in surface | STOPWORDS | NUMBER_WORDS | MONTHS if w.isalpha() and len(w) >= 3
         )
+        self._short_correctable = sorted(w for w in STOPWORDS if w.isalpha() and len(w) == 4)
 
     def _base(self, text: str) -> tuple[str, ...]:
         return tuple(stem(t) for t in convert_numbers(surface_tokens(text)))
 
     def correct(self, word: str) -> str | None:
-        """The knowledge word a typo most likely meant, or None."""
-        if len(word) < 4 or not word.isalpha():
+        """The knowledge word a typo most likely meant, or None.
+
+        Short words are close to other real words ("cto"/"ceo", "rate"/"date",
+        "tencent"/"percent"), so the shorter the word, the fewer slips are allowed.
+        """
+        if len(word) < 3 or not word.isalpha():
             return None
-        cutoff = 85 if len(word) <= 5 else 80
-        match = process.extractOne(
-            word, self._correctable, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff
-        )
-        return match[0] if match else None
+        if len(word) == 3:
+            # Only a filler word missing a letter ("wat" for "what").
+            choices, max_edits = self._short_correctable, 1
+        else:
+            choices, max_edits = self._correctable, (1 if len(word) <= 8 else 2)
+        matches = process.extract(word, choices, scorer=OSA.distance, processor=None,
+                                  score_cutoff=max_edits, limit=8)
+        # Among equally close words, prefer a slip that keeps the typed letters
+        # ("nineth" is "ninth" with an extra e, not "ninety" with a wrong letter).
+        ranked = sorted(matches, key=lambda m: (m[1], not _is_insert_delete_or_swap(word, m[0])))
+        for candidate, _, _ in ranked:
+            if len(word) > 5 or _is_insert_delete_or_swap(word, candidate):
+                return candidate
+        return None
 
     def _apply_synonyms(self, stems: list[str]) -> list[str]:
         out: list[str] = []

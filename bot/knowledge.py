@@ -8,7 +8,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 # The kinds of fact, and which question words ask for each.
-FACT_KINDS = ("amount", "date", "year", "count", "share", "person", "name")
+FACT_KINDS = ("amount", "date", "year", "count", "share", "person", "name", "place")
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,7 @@ _ASKS = (
     (("whom",), "person"),
     (("whose",), "person"),
     (("why",), "reason"),
+    (("where",), "place"),
 )
 # Words that only say what kind of fact is wanted; they are not the topic.
 KIND_WORDS = frozenset({
@@ -84,6 +85,7 @@ ASKED_KINDS = {
     "amount": frozenset({"amount", "share", "count"}),
     "date": frozenset({"date", "year"}),
     "person": frozenset({"person"}),
+    "place": frozenset({"place"}),
     "reason": frozenset(FACT_KINDS),  # any answer may give a reason
 }
 

@@ -235,28 +235,22 @@ class _Reader:
         return digest.hexdigest()[:12]
 
     def top_mapping(self, name: str) -> LineMap | None:
-        path = self.directory / name
-        if not path.is_file():
-            return None
-        data = self.load_file(path)
-        if data is None:
-            return None
-        if not isinstance(data, LineMap):
-            self.problem(name, 1, None, f"this file must be a set of 'id:' blocks, but it is {_type_name(data)}.",
-                         "start each block with its id followed by ':' at the start of a line.")
-            return None
-        return data
+        return self.top_level(name, LineMap, "a set of 'id:' blocks",
+                              "start each block with its id followed by ':' at the start of a line.")
 
     def top_list(self, name: str) -> LineList | None:
+        return self.top_level(name, LineList, "a list", "start each item with '- ' at the start of a line.")
+
+    def top_level(self, name: str, shape: type, described: str, fix: str):
+        """The file's content if it exists, parses and has the expected shape."""
         path = self.directory / name
         if not path.is_file():
             return None
         data = self.load_file(path)
         if data is None:
             return None
-        if not isinstance(data, LineList):
-            self.problem(name, 1, None, f"this file must be a list, but it is {_type_name(data)}.",
-                         "start each item with '- ' at the start of a line.")
+        if not isinstance(data, shape):
+            self.problem(name, 1, None, f"this file must be {described}, but it is {_type_name(data)}.", fix)
             return None
         return data
 

@@ -1,3 +1,7 @@
+from textwrap import dedent
+
+from conftest import TINY
+
 from bot.check import check_knowledge
 from bot.paths import shipped_knowledge_dir
 
@@ -28,20 +32,12 @@ SOURCES = """
     unused:
       title: Nobody cites me
 """
-FACTS = """
-    total:
-      value: 100 billion yuan
-      kind: amount
-      source: doc
-    year:
-      value: "2025"
-      kind: year
-      source: doc
+FACTS = dedent(TINY["facts.yaml"]).lstrip("\n") + dedent("""\
     spare:
       value: three
       kind: count
       source: doc
-"""
+""")
 
 
 def test_every_problem_is_listed_with_line_entry_and_fix(tiny_knowledge):

@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -93,3 +95,31 @@ def test_any_text_gets_a_valid_reply(engine, text):
     assert (reply.answer is not None) == (reply.status == "answered")
     assert 0.0 <= reply.score <= 1.0
     json.dumps(reply.to_json())
+
+
+ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+
+
+def _number_forms(n: int) -> list[str]:
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(n, "th")
+    return [f"action {n}", f"{ORDINALS[n - 1]} action", f"the {ORDINALS[n - 1]} one", f"#{n}", f"No. {n}",
+            f"action number {WORDS[n - 1]}", f"{n}{suffix} action", f"what is action {WORDS[n - 1]}?",
+            f"ACTION #{n}", f"measure {n}"]
+
+
+@pytest.mark.parametrize("n", range(1, 11))
+def test_each_action_is_reached_by_its_number_however_written(engine, n):
+    for form in _number_forms(n):
+        reply = engine.answer(form)
+        assert (reply.status, reply.entry) == ("answered", f"action-{n}"), form
+
+
+@pytest.mark.parametrize("form", ["the last one", "last action", "what is the final measure"])
+def test_the_last_action_is_the_tenth(engine, form):
+    assert engine.answer(form).entry == "action-10"
+
+
+def test_there_is_no_eleventh_action(engine):
+    for form in ("action 11", "the eleventh action", "#12"):
+        assert engine.answer(form).status != "answered", form

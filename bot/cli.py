@@ -41,6 +41,9 @@ def _build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="print the loaded knowledge with answers rendered")
     export.add_argument("--json", action="store_true", required=True, help="as JSON (the only format)")
+
+    commands.add_parser(
+        "run", help="run the Telegram bot (settings from the environment: TELEGRAM_BOT_TOKEN, ...; see README)")
     return parser
 
 
@@ -126,7 +129,31 @@ def cmd_export(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"ask": cmd_ask, "chat": cmd_chat, "check": cmd_check, "export": cmd_export}
+def cmd_run(args) -> int:
+    # Telegram is imported here only, so the other commands start fast.
+    from telegram.error import InvalidToken
+
+    from bot.logs import setup_logging
+    from bot.tg.app import run
+    from bot.tg.settings import SettingsError, load_settings
+
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"pledgebot run: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    setup_logging(settings.log_level, secrets=[settings.token])
+    engine = _engine(args)
+    try:
+        run(settings, engine)
+    except InvalidToken:
+        print("pledgebot run: Telegram rejected the token in TELEGRAM_BOT_TOKEN; check it with @BotFather.",
+              file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+COMMANDS = {"ask": cmd_ask, "chat": cmd_chat, "check": cmd_check, "export": cmd_export, "run": cmd_run}
 
 
 def main(argv: list[str] | None = None) -> int:

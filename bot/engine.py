@@ -35,6 +35,11 @@ class Policy:
     max_choices: int = 3
 
 
+def label(entry: Entry) -> str:
+    """A short name for a button: the entry's title, or its first question."""
+    return entry.title or display_question(entry)
+
+
 def display_question(entry: Entry) -> str:
     """The entry's first phrasing, written as a question a person would tap."""
     text = entry.questions[0].text.strip()
@@ -82,6 +87,23 @@ class Engine:
         if best.score >= self.policy.answer_at and (len(close) == 1 or self._states_all_asked(analysis, close)):
             return self._answered(question, best.entry, best.score)
         return self._clarify(question, close[: self.policy.max_choices] if len(close) > 1 else [best])
+
+    def candidates(self, question: str, limit: int = 5) -> list[Reply]:
+        """Several good answers for one question, best first (for inline mode).
+
+        Empty when `answer` would decline; otherwise its decision comes first."""
+        reply = self.answer(question)
+        if reply.status == "unknown":
+            return []
+        analysis = self.normalizer.analyse(question[:MAX_QUESTION_CHARS])
+        chosen = [reply] if reply.status == "answered" and reply.entry in self.index.entry_ids else []
+        for candidate in self.index.rank(analysis, limit=limit + 1):
+            if len(chosen) >= limit:
+                break
+            if candidate.score >= self.policy.clarify_at and candidate.coverage >= self.policy.min_coverage \
+                    and candidate.entry.id not in {r.entry for r in chosen}:
+                chosen.append(self._answered(question, candidate.entry, candidate.score))
+        return chosen
 
     def entry_reply(self, entry_id: str, question: str | None = None) -> Reply | None:
         """The answer of one entry, as if asked (for buttons that name an entry)."""

@@ -60,6 +60,7 @@ class Entry:
     related: tuple[str, ...]
     location: Location
     smalltalk: bool = False
+    title: str | None = None  # a short label for buttons; the first question otherwise
 
 
 @dataclass(frozen=True)
@@ -88,3 +89,6 @@ class Knowledge:
 
     def entry(self, entry_id: str) -> Entry | None:
         return self._by_id.get(entry_id)  # type: ignore[attr-defined]
+
+    def entries_in(self, topic: str) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if e.topic == topic)

@@ -27,7 +27,9 @@ REQUIRED_FILES = (SOURCES_FILE, FACTS_FILE, SYNONYMS_FILE, SMALLTALK_FILE, EXAMP
 
 SOURCE_KEYS = {"title": True, "publisher": False, "date": False, "file": False, "note": False}
 FACT_KEYS = {"value": True, "kind": True, "source": True, "note": False}
-ENTRY_KEYS = {"id": True, "questions": True, "answer": True, "sources": True, "related": False, "note": False}
+ENTRY_KEYS = {"id": True, "title": False, "questions": True, "answer": True, "sources": True, "related": False,
+              "note": False}
+MAX_ID_LENGTH = 40  # ids travel in Telegram button data, which holds 64 bytes
 SMALLTALK_KEYS = {"id": True, "questions": True, "answer": True, "note": False}
 TOPIC_FILE_KEYS = {"topic": True, "entries": True}
 SYNONYM_KEYS = {"words": True, "note": False}
@@ -183,6 +185,10 @@ class _Reader:
         return items
 
     def check_id(self, file: str, line: int, value, what: str, seen: dict[str, str]) -> str | None:
+        if isinstance(value, str) and len(value) > MAX_ID_LENGTH:
+            self.problem(file, line, None, f"{what} id {value!r} is longer than {MAX_ID_LENGTH} characters.",
+                         "shorten it; ids are sent inside Telegram buttons.")
+            return None
         if not isinstance(value, str) or not ID_PATTERN.match(value):
             self.problem(file, line, None, f"{what} id {value!r} is not a valid id.",
                          "use lowercase letters, digits, '-' and '_' only, like pledge-amount.")
@@ -423,6 +429,7 @@ class _Reader:
             return None
         return Entry(
             id=entry_id,
+            title=self.text(file, block, "title", label),
             topic=topic,
             questions=tuple(Phrasing(text, Location(file, q_line)) for text, q_line in questions),
             answer_template=answer,

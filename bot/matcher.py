@@ -87,6 +87,7 @@ class MatchIndex:
         self.knowledge = knowledge
         self.normalizer = normalizer or Normalizer((g.words for g in knowledge.synonyms), knowledge_texts(knowledge))
         self.entries: tuple[Entry, ...] = knowledge.entries
+        self.entry_ids = frozenset(e.id for e in self.entries)
         self.fact_words = {
             fact.id: frozenset(self.normalizer.analyse(fact.value, correct_typos=False).content)
             for fact in knowledge.facts.values()

@@ -1,6 +1,6 @@
 from textwrap import dedent
 
-from conftest import TINY
+from tests.conftest import TINY
 
 from bot.check import check_knowledge
 from bot.paths import shipped_knowledge_dir

@@ -1,0 +1,1 @@
+"""The Telegram bot: reads updates, calls the engine, renders replies. No scoring here."""

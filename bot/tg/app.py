@@ -1,0 +1,108 @@
+"""Build the python-telegram-bot Application and run it (long polling or webhook)."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+
+from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+    InlineQueryHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot.engine import Engine
+from bot.tg import handlers
+from bot.tg.limits import QuestionLimiter
+from bot.tg.settings import Settings
+
+log = logging.getLogger(__name__)
+
+COMMANDS = (
+    BotCommand("start", "Welcome and example questions"),
+    BotCommand("help", "How to ask"),
+    BotCommand("actions", "The ten actions"),
+    BotCommand("topics", "Browse everything I know"),
+    BotCommand("sources", "The documents my answers come from"),
+    BotCommand("ask", "Ask a question (works in groups too)"),
+    BotCommand("about", "About this bot"),
+)
+
+
+async def _post_init(application: Application) -> None:
+    # A menu that fails to register is not worth refusing to start over.
+    try:
+        await application.bot.set_my_commands(COMMANDS)
+    except TelegramError as exc:
+        log.warning("Could not register the command menu: %s", exc)
+    log.info("PledgeBot @%s is up", application.bot.username)
+
+
+def build_application(settings: Settings, engine: Engine, request: BaseRequest | None = None,
+                      updates_request: BaseRequest | None = None) -> Application:
+    builder = (
+        Application.builder()
+        .token(settings.token)
+        .base_url(settings.base_url)
+        .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .concurrent_updates(True)  # a reply waiting out an outage must not hold up the others
+        .post_init(_post_init)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(updates_request or request)
+    application = builder.build()
+    application.bot_data["state"] = handlers.BotState(
+        engine=engine,
+        limiter=QuestionLimiter(settings.questions_per_minute),
+        send_retry_seconds=settings.send_retry_seconds,
+    )
+    register_handlers(application)
+    return application
+
+
+def register_handlers(application: Application) -> None:
+    application.add_handler(TypeHandler(Update, handlers.guard), group=-1)
+    commands = {
+        "start": handlers.on_start, "help": handlers.on_help, "actions": handlers.on_actions,
+        "topics": handlers.on_topics, "sources": handlers.on_sources, "about": handlers.on_about,
+        "ask": handlers.on_ask,
+    }
+    for name, callback in commands.items():
+        application.add_handler(CommandHandler(name, callback))
+    new_text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
+    application.add_handler(MessageHandler(new_text & filters.ChatType.PRIVATE, handlers.on_private_text))
+    application.add_handler(MessageHandler(new_text & filters.ChatType.GROUPS, handlers.on_group_text))
+    application.add_handler(MessageHandler(
+        filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & ~filters.TEXT, handlers.on_private_non_text))
+    application.add_handler(CallbackQueryHandler(handlers.on_button))
+    application.add_handler(InlineQueryHandler(handlers.on_inline))
+    application.add_error_handler(handlers.on_error)
+
+
+def run(settings: Settings, engine: Engine) -> None:
+    """Serve until SIGINT/SIGTERM. Raises telegram.error.InvalidToken if Telegram rejects the token."""
+    application = build_application(settings, engine)
+    if settings.webhook_url:
+        log.info("Starting in webhook mode on %s:%s", settings.webhook_listen, settings.webhook_port)
+        application.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            url_path="telegram",
+            webhook_url=settings.webhook_url,
+            secret_token=settings.webhook_secret or secrets.token_urlsafe(32),
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        log.info("Starting with long polling")
+        application.run_polling(allowed_updates=Update.ALL_TYPES, timeout=settings.poll_timeout)

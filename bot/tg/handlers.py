@@ -1,0 +1,299 @@
+"""Telegram handlers: read the update, call the engine, render and send. No scoring here."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from dataclasses import dataclass
+
+from telegram import (
+    InlineQueryResultArticle,
+    InlineQueryResultsButton,
+    InputTextMessageContent,
+    Message,
+    MessageEntity,
+    Update,
+)
+from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
+from telegram.ext import ApplicationHandlerStop, ContextTypes
+
+from bot import __version__
+from bot.engine import Engine, label
+from bot.tg import render
+from bot.tg.limits import QuestionLimiter, Verdict
+
+log = logging.getLogger(__name__)
+
+MAX_INLINE_RESULTS = 5
+INLINE_CACHE_SECONDS = 60
+STALE_BUTTON = "This button is out of date. Ask me again, or browse with /topics."
+RATE_NOTICE = ("You're asking faster than I can keep up. I'll answer again in a minute; "
+               "questions sent until then are skipped.")
+TEXT_ONLY = "I answer text questions about Alibaba's common prosperity pledges. Type your question."
+ERROR_REPLY = "Sorry, something went wrong on my side. Please try again in a moment."
+
+
+@dataclass
+class BotState:
+    """What handlers share. `engine` is replaced whole when the knowledge changes."""
+
+    engine: Engine
+    limiter: QuestionLimiter
+    send_retry_seconds: float
+
+
+def state_of(context: ContextTypes.DEFAULT_TYPE) -> BotState:
+    return context.application.bot_data["state"]
+
+
+# -- sending -------------------------------------------------------------------
+
+async def send_retrying(state: BotState, make_call):
+    """Run a Bot API call, retrying while Telegram is unreachable or asks to wait,
+    so a question Telegram delivered is not lost to an outage."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + state.send_retry_seconds
+    delay = 1.0
+    while True:
+        try:
+            return await make_call()
+        except BadRequest:  # the request itself is wrong: retrying cannot help
+            raise
+        except RetryAfter as exc:
+            wait = exc.retry_after if isinstance(exc.retry_after, (int, float)) else exc.retry_after.total_seconds()
+        except (TimedOut, NetworkError) as exc:
+            wait, delay = delay, min(delay * 2, 30.0)
+            log.warning("Telegram unreachable (%s); retrying in %.0fs", exc, wait)
+        if loop.time() + wait > deadline:
+            raise
+        await asyncio.sleep(wait)
+
+
+async def send_rendered(state: BotState, message: Message, rendered: render.Rendered, quote: bool) -> None:
+    last = len(rendered.chunks) - 1
+    for number, chunk in enumerate(rendered.chunks):
+        markup = rendered.keyboard if number == last else None
+        await send_retrying(state, lambda chunk=chunk, markup=markup, first=(number == 0): message.reply_text(
+            chunk, reply_markup=markup, do_quote=quote and first))
+
+
+def in_group(update: Update) -> bool:
+    chat = update.effective_chat
+    return chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
+
+
+async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
+    state = state_of(context)
+    reply = state.engine.answer(question)
+    await send_rendered(state, update.effective_message, render.render_reply(reply, state.engine),
+                        quote=in_group(update))
+
+
+# -- the rate guard (runs before every other handler) ---------------------------
+
+def _is_question(update: Update) -> bool:
+    message = update.message
+    return bool(update.callback_query or (message and message.text))
+
+
+async def guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Per-user limit on questions. Inline queries come keystroke by keystroke: not counted."""
+    user = update.effective_user
+    if user is None or not _is_question(update):
+        return
+    verdict = state_of(context).limiter.check(user.id)
+    if verdict is Verdict.ALLOW:
+        return
+    if update.callback_query:
+        await update.callback_query.answer(RATE_NOTICE if verdict is Verdict.NOTIFY else None)
+    elif verdict is Verdict.NOTIFY and update.message and (not in_group(update) or _addressed_to_bot(update, context)):
+        await update.message.reply_text(render.escape(RATE_NOTICE), do_quote=in_group(update))
+    raise ApplicationHandlerStop
+
+
+# -- commands --------------------------------------------------------------------
+
+async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    state = state_of(context)
+    text = (
+        "<b>Hi! I'm PledgeBot.</b>\n"
+        "I answer questions about Alibaba's 2021 common prosperity pledges: the 100 billion yuan "
+        "Ten Actions, the 20 billion yuan fund, Zhang Yong's team and the Alibaba Foundation's new "
+        "strategy. Every answer names its source, and when my sources don't say, I tell you.\n\n"
+        "Ask in your own words, or tap an example:"
+    )
+    buttons = [render.button(s.question, render.ANSWER, s.entry) for s in state.engine.examples]
+    await update.effective_message.reply_text(text, reply_markup=render.keyboard(buttons))
+
+
+async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    text = (
+        "<b>How to use me</b>\n"
+        "Type a question in your own words, e.g. <i>how much is Alibaba investing?</i> or "
+        "<i>what is the 7th action?</i>\n\n"
+        "/actions: the ten actions\n/topics: browse everything I know\n/sources: my two documents\n"
+        "/ask <i>question</i>: ask anywhere, also in groups\n/about: about this bot\n\n"
+        "In a group, mention me or reply to me. In any chat, type <code>@"
+        f"{render.escape(context.bot.username or 'PledgeBot')} question</code> to share an answer."
+    )
+    await update.effective_message.reply_text(text)
+
+
+async def on_actions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    rendered = render.render_actions(state_of(context).engine)
+    await update.effective_message.reply_text(rendered.chunks[0], reply_markup=rendered.keyboard)
+
+
+async def on_topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    rendered = render.render_topics(state_of(context).engine)
+    await update.effective_message.reply_text(rendered.chunks[0], reply_markup=rendered.keyboard)
+
+
+async def on_sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    rendered = render.render_sources(state_of(context).engine)
+    await update.effective_message.reply_text(rendered.chunks[0])
+
+
+async def on_about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    knowledge = state_of(context).engine.knowledge
+    text = (
+        f"<b>PledgeBot {render.escape(__version__)}</b>\n"
+        "Answers questions about Alibaba's common prosperity pledges from a curated, cited "
+        f"knowledge base ({len(knowledge.entries)} entries, version {render.escape(knowledge.version)}). "
+        "It says so when it doesn't know, rather than guess."
+    )
+    await update.effective_message.reply_text(text)
+
+
+async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    question = " ".join(context.args or [])
+    if not question.strip():
+        await update.effective_message.reply_text(
+            "Put your question after the command, e.g. <code>/ask who leads the team?</code>",
+            do_quote=in_group(update))
+        return
+    await answer_question(update, context, question)
+
+
+# -- plain messages ----------------------------------------------------------------
+
+async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await answer_question(update, context, update.effective_message.text)
+
+
+def _addressed_to_bot(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    message = update.effective_message
+    bot = context.bot
+    if message.reply_to_message and message.reply_to_message.from_user \
+            and message.reply_to_message.from_user.id == bot.id:
+        return True
+    username = (bot.username or "").lower()
+    for entity, text in message.parse_entities([MessageEntity.MENTION, MessageEntity.TEXT_MENTION]).items():
+        if entity.type == MessageEntity.MENTION and text[1:].lower() == username:
+            return True
+        if entity.type == MessageEntity.TEXT_MENTION and entity.user and entity.user.id == bot.id:
+            return True
+    return False
+
+
+async def on_group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """In groups the bot speaks only when spoken to: a mention or a reply to it."""
+    if not _addressed_to_bot(update, context):
+        return
+    username = re.escape(context.bot.username or "")
+    question = re.sub(rf"@{username}\b", " ", update.effective_message.text, flags=re.IGNORECASE) if username \
+        else update.effective_message.text
+    await answer_question(update, context, question)
+
+
+async def on_private_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await update.effective_message.reply_text(render.escape(TEXT_ONLY))
+
+
+# -- buttons ---------------------------------------------------------------------------
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    state = state_of(context)
+    engine = state.engine
+    parsed = render.parse_callback(query.data)
+    if parsed is None:
+        await query.answer(STALE_BUTTON)
+        return
+    kind, value = parsed
+    message = query.message if isinstance(query.message, Message) else None
+
+    if kind == render.TOPIC:
+        rendered = render.render_topics(engine) if value == "" else (
+            render.render_topic(engine, int(value)) if value.isdigit() else None)
+        if rendered is None or message is None:
+            await query.answer(STALE_BUTTON)
+            return
+        await query.answer()
+        await _edit(state, message, rendered)
+        return
+
+    reply = engine.entry_reply(value)
+    if reply is None:
+        await query.answer(STALE_BUTTON)
+        return
+    await query.answer()
+    rendered = render.render_answer(reply, engine)
+    if kind == render.CHOOSE and message is not None:
+        await _edit(state, message, rendered)
+    elif message is not None:
+        await send_rendered(state, message, rendered, quote=False)
+
+
+async def _edit(state: BotState, message: Message, rendered: render.Rendered) -> None:
+    try:
+        await send_retrying(state, lambda: message.edit_text(rendered.chunks[0], reply_markup=rendered.keyboard))
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():  # pressing the same button twice is fine
+            raise
+    for chunk in rendered.chunks[1:]:
+        await send_retrying(state, lambda chunk=chunk: message.reply_text(chunk))
+
+
+# -- inline mode ------------------------------------------------------------------------
+
+async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.inline_query
+    engine = state_of(context).engine
+    text = query.query.strip()
+    if text:
+        replies = engine.candidates(text, limit=MAX_INLINE_RESULTS)
+    else:
+        replies = [r for r in (engine.entry_reply(s.entry, s.question) for s in engine.examples) if r]
+    results = []
+    for reply in replies[:MAX_INLINE_RESULTS]:
+        entry = engine.knowledge.entry(reply.entry)
+        rendered = render.render_answer(reply, engine, with_buttons=False)
+        results.append(InlineQueryResultArticle(
+            id=reply.entry,
+            title=render.short(label(entry), 100),
+            description=render.short(reply.answer or "", 120),
+            input_message_content=InputTextMessageContent(rendered.chunks[0], parse_mode=ParseMode.HTML),
+        ))
+    button = None if results else InlineQueryResultsButton(
+        text="No answer in my sources. Open the bot", start_parameter="inline")
+    await query.answer(results, cache_time=INLINE_CACHE_SECONDS, button=button)
+
+
+# -- errors ------------------------------------------------------------------------------
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log with the traceback; tell the user briefly. Never raises."""
+    log.error("Error while handling an update", exc_info=context.error)
+    if not isinstance(update, Update):
+        return
+    try:
+        if update.callback_query:
+            await update.callback_query.answer(ERROR_REPLY)
+        elif update.effective_message and (update.effective_chat.type == ChatType.PRIVATE
+                                           or update.effective_message.text):
+            await update.effective_message.reply_text(render.escape(ERROR_REPLY))
+    except Exception:  # noqa: BLE001 - the error handler must not fail in turn
+        log.warning("Could not tell the user about the error", exc_info=True)

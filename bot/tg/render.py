@@ -1,0 +1,171 @@
+"""Turn engine replies into Telegram messages: escaped HTML, split to fit, with buttons.
+
+Every piece of user or knowledge text goes through `html.escape`; the only tags
+are the ones written here.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from functools import partial
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.constants import InlineKeyboardButtonLimit, MessageLimit
+
+from bot.engine import Engine, label
+from bot.reply import Reply, source_line
+
+MAX_TEXT = MessageLimit.MAX_TEXT_LENGTH
+# Telegram's HTML needs only <, > and & escaped; quotes stay readable.
+escape = partial(html.escape, quote=False)
+MAX_BUTTON_LABEL = 60
+MAX_FOLLOW_UPS = 3
+
+# Callback data: "<kind>:<value>", at most 64 bytes.
+ANSWER = "e"  # send the answer of an entry as a new message
+CHOOSE = "c"  # a 'did you mean' choice: the question message becomes the answer
+TOPIC = "t"  # browse: "t:" lists topics, "t:N" lists topic N's entries
+
+
+@dataclass(frozen=True)
+class Rendered:
+    chunks: tuple[str, ...]  # HTML messages, each within Telegram's limit
+    keyboard: InlineKeyboardMarkup | None  # goes with the last chunk
+
+
+def callback(kind: str, value: str = "") -> str | None:
+    data = f"{kind}:{value}"
+    return data if len(data.encode("utf-8")) <= InlineKeyboardButtonLimit.MAX_CALLBACK_DATA else None
+
+
+def parse_callback(data: str | None) -> tuple[str, str] | None:
+    """(kind, value) for data this bot made, None for anything else (stale or forged)."""
+    if not isinstance(data, str) or ":" not in data:
+        return None
+    kind, value = data.split(":", 1)
+    return (kind, value) if kind in {ANSWER, CHOOSE, TOPIC} else None
+
+
+def short(text: str, limit: int = MAX_BUTTON_LABEL) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def button(text: str, kind: str, value: str = "") -> InlineKeyboardButton | None:
+    data = callback(kind, value)
+    return InlineKeyboardButton(short(text), callback_data=data) if data else None
+
+
+def keyboard(buttons) -> InlineKeyboardMarkup | None:
+    rows = [[b] for b in buttons if b is not None]
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def split_blocks(blocks: list[str], limit: int = MAX_TEXT) -> tuple[str, ...]:
+    """Pack HTML blocks (paragraphs) into messages of at most `limit` characters.
+
+    A block is never cut inside a tag: blocks are escaped text or text wrapped
+    whole in one tag; an oversized block is cut at line ends, then at spaces."""
+    chunks: list[str] = []
+    current = ""
+    for block in blocks:
+        for piece in _cut(block, limit):
+            joined = f"{current}\n\n{piece}" if current else piece
+            if len(joined) <= limit:
+                current = joined
+            else:
+                chunks.append(current)
+                current = piece
+    if current:
+        chunks.append(current)
+    return tuple(chunks) or ("…",)
+
+
+def _cut(block: str, limit: int) -> list[str]:
+    if len(block) <= limit:
+        return [block]
+    pieces, current = [], ""
+    for word in block.replace("\n", " \n ").split(" "):
+        if len(word) > limit:  # one giant "word": cut it, avoiding the middle of an entity
+            pieces.append(current)
+            current = ""
+            while len(word) > limit:
+                cut = word.rfind("&", 0, limit)
+                cut = cut if cut > 0 and ";" not in word[cut:limit] else limit
+                pieces.append(word[:cut])
+                word = word[cut:]
+        if len(current) + 1 + len(word) > limit:
+            pieces.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    pieces.append(current)
+    return [p.replace(" \n ", "\n").strip() for p in pieces if p.strip()]
+
+
+def render_reply(reply: Reply, engine: Engine) -> Rendered:
+    if reply.status == "answered":
+        return render_answer(reply, engine)
+    if reply.status == "clarify":
+        opening = ("Did you mean this?" if len(reply.suggestions) == 1
+                   else "I'm not sure which of these you mean. Tap one:")
+        buttons = [button(label_for(engine, s.entry, s.question), CHOOSE, s.entry) for s in reply.suggestions]
+        return Rendered(split_blocks([escape(opening)]), keyboard(buttons))
+    return render_unknown(reply, engine)
+
+
+def render_answer(reply: Reply, engine: Engine, with_buttons: bool = True) -> Rendered:
+    blocks = [escape(reply.answer or reply.text)]
+    line = source_line(reply.sources)
+    if line:
+        blocks.append(f"<i>{escape(line)}</i>")
+    buttons = []
+    if with_buttons:
+        buttons = [button(label_for(engine, s.entry, s.question), ANSWER, s.entry)
+                   for s in reply.suggestions[:MAX_FOLLOW_UPS]]
+    return Rendered(split_blocks(blocks), keyboard(buttons))
+
+
+def render_unknown(reply: Reply, engine: Engine) -> Rendered:
+    if not reply.question.strip():
+        opening = "Please type a question about Alibaba's common prosperity pledges."
+    else:
+        opening = "Sorry, I don't know. My sources don't cover that."
+    text = (f"{opening}\nI know about the 100 billion yuan Ten Actions, the 20 billion yuan fund, "
+            "Zhang Yong's team and the Alibaba Foundation. Try one of these, or browse with /topics.")
+    buttons = [button(s.question, ANSWER, s.entry) for s in reply.suggestions[:MAX_FOLLOW_UPS]]
+    buttons.append(button("Browse topics", TOPIC))
+    return Rendered(split_blocks([escape(text)]), keyboard(buttons))
+
+
+def label_for(engine: Engine, entry_id: str, fallback: str) -> str:
+    entry = engine.knowledge.entry(entry_id)
+    return label(entry) if entry is not None else fallback
+
+
+def render_topics(engine: Engine) -> Rendered:
+    buttons = [button(topic, TOPIC, str(n)) for n, topic in enumerate(engine.knowledge.topics)]
+    return Rendered(("<b>Topics</b>\nPick one to see what I can tell you.",), keyboard(buttons))
+
+
+def render_topic(engine: Engine, number: int) -> Rendered | None:
+    topics = engine.knowledge.topics
+    if not 0 <= number < len(topics):
+        return None
+    entries = engine.knowledge.entries_in(topics[number])
+    buttons = [button(label(e), ANSWER, e.id) for e in entries]
+    buttons.append(button("« All topics", TOPIC))
+    return Rendered((f"<b>{escape(topics[number])}</b>\nTap a question:",), keyboard(buttons))
+
+
+def render_actions(engine: Engine) -> Rendered:
+    actions = [engine.knowledge.entry(f"action-{n}") for n in range(1, 11)]
+    buttons = [button(label(e), ANSWER, e.id) for e in actions if e is not None]
+    return Rendered(("<b>The ten actions</b>\nTap one for the details:",), keyboard(buttons))
+
+
+def render_sources(engine: Engine) -> Rendered:
+    lines = ["<b>My sources</b>", "Every answer comes from these documents:"]
+    for source in engine.knowledge.sources.values():
+        lines.append(f"• {escape(source.citation())}")
+    return Rendered(("\n".join(lines),), None)

@@ -1,0 +1,43 @@
+import asyncio
+
+import pytest
+
+from bot.tg.app import build_application
+from bot.tg.settings import Settings
+from tests.tg.fakes import RecordingRequest
+
+
+class Harness:
+    """An Application wired to a RecordingRequest, fed updates one by one in its own loop."""
+
+    def __init__(self, engine, **settings):
+        self.request = RecordingRequest()
+        options = {"token": "42:offline-test-token", "send_retry_seconds": 0.0, **settings}
+        self.app = build_application(Settings(**options), engine, request=self.request)
+        self.loop = asyncio.new_event_loop()
+        self.loop.run_until_complete(self.app.initialize())
+        self.request.clear()
+
+    @property
+    def bot(self):
+        return self.app.bot
+
+    def feed(self, update) -> None:
+        self.loop.run_until_complete(self.app.process_update(update))
+
+    def close(self) -> None:
+        self.loop.run_until_complete(self.app.shutdown())
+        self.loop.close()
+
+
+@pytest.fixture
+def harness(engine):
+    made = []
+
+    def make(engine_to_use=None, **settings) -> Harness:
+        made.append(Harness(engine_to_use or engine, **settings))
+        return made[-1]
+
+    yield make
+    for h in made:
+        h.close()

@@ -1,0 +1,41 @@
+import pytest
+
+from bot.tg.settings import DEFAULT_BASE_URL, SettingsError, load_settings
+
+TOKEN = {"TELEGRAM_BOT_TOKEN": "42:some-token"}
+
+
+def test_defaults_with_only_a_token():
+    settings = load_settings(TOKEN)
+    assert settings.base_url == DEFAULT_BASE_URL
+    assert settings.webhook_url is None
+    assert settings.questions_per_minute == 20
+    assert "some-token" not in repr(settings)
+
+
+def test_everything_can_be_set():
+    settings = load_settings({**TOKEN, "TELEGRAM_API_BASE_URL": "http://127.0.0.1:8081/bot",
+                              "PLEDGEBOT_WEBHOOK_URL": "https://example.org/hook", "PLEDGEBOT_WEBHOOK_SECRET": "s3cret_-",
+                              "PLEDGEBOT_WEBHOOK_PORT": "8080", "PLEDGEBOT_QUESTIONS_PER_MINUTE": "5",
+                              "PLEDGEBOT_LOG_LEVEL": "debug"})
+    assert (settings.base_url, settings.webhook_port, settings.questions_per_minute, settings.log_level) == (
+        "http://127.0.0.1:8081/bot", 8080, 5, "DEBUG")
+
+
+@pytest.mark.parametrize("env, message", [
+    ({}, "TELEGRAM_BOT_TOKEN is not set"),
+    ({"TELEGRAM_BOT_TOKEN": "  "}, "TELEGRAM_BOT_TOKEN is not set"),
+    ({"TELEGRAM_BOT_TOKEN": "not a token"}, "TELEGRAM_BOT_TOKEN does not look like a bot token"),
+    ({**TOKEN, "PLEDGEBOT_QUESTIONS_PER_MINUTE": "lots"},
+     "PLEDGEBOT_QUESTIONS_PER_MINUTE must be a whole number from 1 to 1000, not 'lots'."),
+    ({**TOKEN, "PLEDGEBOT_WEBHOOK_PORT": "70000"}, "PLEDGEBOT_WEBHOOK_PORT must be a whole number from 1 to 65535"),
+    ({**TOKEN, "TELEGRAM_API_BASE_URL": "127.0.0.1:8081"}, "TELEGRAM_API_BASE_URL must start with http://"),
+    ({**TOKEN, "PLEDGEBOT_WEBHOOK_URL": "http://insecure"}, "PLEDGEBOT_WEBHOOK_URL must be an https:// URL"),
+    ({**TOKEN, "PLEDGEBOT_WEBHOOK_SECRET": "has spaces"}, "PLEDGEBOT_WEBHOOK_SECRET must be 1-256 characters"),
+    ({**TOKEN, "PLEDGEBOT_LOG_LEVEL": "loud"}, "PLEDGEBOT_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR"),
+])
+def test_bad_values_name_the_setting(env, message):
+    with pytest.raises(SettingsError) as caught:
+        load_settings(env)
+    assert str(caught.value).startswith(message)
+    assert "some-token" not in str(caught.value)

@@ -286,6 +286,10 @@ async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log with the traceback; tell the user briefly. Never raises."""
+    if update is None and isinstance(context.error, (NetworkError, TimedOut)):
+        # Fetching updates failed; the Updater retries by itself with a backoff.
+        log.warning("Telegram unreachable while fetching updates (%s); retrying", context.error)
+        return
     log.error("Error while handling an update", exc_info=context.error)
     if not isinstance(update, Update):
         return

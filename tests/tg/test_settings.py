@@ -39,3 +39,13 @@ def test_bad_values_name_the_setting(env, message):
         load_settings(env)
     assert str(caught.value).startswith(message)
     assert "some-token" not in str(caught.value)
+
+
+def test_every_setting_is_documented_in_the_readme():
+    from pathlib import Path
+
+    from bot.tg.settings import ENVIRONMENT
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for name in ENVIRONMENT:
+        assert f"`{name}`" in readme, name

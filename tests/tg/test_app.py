@@ -1,0 +1,178 @@
+"""End to end: the real `pledgebot run` process against a fake Bot API server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.tg.fake_api import FakeBotApi
+
+TOKEN = "42:e2e-fake-token"
+USER = {"id": 7, "is_bot": False, "first_name": "Ann"}
+PRIVATE = {"id": 7, "type": "private", "first_name": "Ann"}
+GROUP = {"id": -100123, "type": "supergroup", "title": "Readers"}
+
+
+def start_bot(api: FakeBotApi, log_path, token: str = TOKEN, **env) -> subprocess.Popen:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "PLEDGEBOT_"))}
+    environment.update({
+        "TELEGRAM_BOT_TOKEN": token,
+        "TELEGRAM_API_BASE_URL": api.base_url,
+        "PLEDGEBOT_POLL_TIMEOUT": "1",
+        "PLEDGEBOT_SEND_RETRY_SECONDS": "120",
+        **env,
+    })
+    log = open(log_path, "w")  # noqa: SIM115 - closed with the process
+    return subprocess.Popen([sys.executable, "-m", "bot", "run"], env=environment, stdout=log,
+                            stderr=subprocess.STDOUT)
+
+
+def message(api: FakeBotApi, text: str, chat: dict = PRIVATE, **extra) -> dict:
+    payload = {"message_id": api.new_message_id(), "date": int(time.time()), "chat": chat, "from": USER,
+               "text": text, **extra}
+    return payload
+
+
+def replies_to(api: FakeBotApi, chat_id: int) -> list[dict]:
+    return [m for m in api.sent() if m["chat_id"] == chat_id]
+
+
+@pytest.fixture
+def api():
+    server = FakeBotApi(TOKEN).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def bot(api, tmp_path):
+    process = start_bot(api, tmp_path / "bot.log")
+    yield process, tmp_path / "bot.log"
+    if process.poll() is None:
+        process.kill()
+        process.wait(10)
+
+
+def test_conversations_buttons_inline_and_recovery_from_outages(api, bot):
+    process, log_path = bot
+    api.wait_for(lambda: api.sent("setMyCommands"), what="the command menu")
+    commands = [c["command"] for c in api.sent("setMyCommands")[0]["commands"]]
+    assert commands == ["start", "help", "actions", "topics", "sources", "ask", "about"]
+
+    # A private question.
+    api.push("message", message(api, "how much is alibaba investing?"))
+    answer = api.wait_for(lambda: replies_to(api, PRIVATE["id"]), what="the private answer")[0]
+    assert "100 billion yuan" in answer["text"] and answer["parse_mode"] == "HTML"
+
+    # A group message that does not mention the bot: taken, and left unanswered.
+    silent = api.push("message", message(api, "how much is alibaba investing?", chat=GROUP))
+    api.wait_for(lambda: api.confirmed(silent), what="the group message to be taken")
+    assert replies_to(api, GROUP["id"]) == []
+
+    # A mention in the group.
+    text = "@PledgeTestBot who leads the team?"
+    api.push("message", message(api, text, chat=GROUP,
+                                entities=[{"type": "mention", "offset": 0, "length": len("@PledgeTestBot")}]))
+    group_answer = api.wait_for(lambda: replies_to(api, GROUP["id"]), what="the group answer")[0]
+    assert "Zhang Yong" in group_answer["text"] and group_answer["reply_parameters"]["message_id"]
+
+    # A question with two close topics, and a press on one of its buttons.
+    api.push("message", message(api, "what does the foundation do for poor counties"))
+    clarify = api.wait_for(lambda: [m for m in replies_to(api, PRIVATE["id"]) if "reply_markup" in m
+                                    and "Tap one" in m["text"]], what="the clarify buttons")[0]
+    choice = clarify["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    shown = {"message_id": 555, "date": int(time.time()), "chat": PRIVATE, "from": api_bot(), "text": clarify["text"]}
+    api.push("callback_query", {"id": "cb1", "from": USER, "chat_instance": "x", "data": choice, "message": shown})
+    edited = api.wait_for(lambda: api.sent("editMessageText"), what="the chosen answer")[0]
+    assert edited["message_id"] == 555 and "Source" in edited["text"]
+    assert api.wait_for(lambda: api.sent("answerCallbackQuery"), what="the button press answer")
+
+    # Inline mode.
+    api.push("inline_query", {"id": "iq1", "from": USER, "query": "seventh action", "offset": ""})
+    inline = api.wait_for(lambda: api.sent("answerInlineQuery"), what="the inline answer")[0]
+    assert inline["results"][0]["id"] == "action-7"
+
+    # Telegram misbehaves: 500s, a 429 with retry_after, a stalled and a dropped connection.
+    before = len(replies_to(api, PRIVATE["id"]))
+    api.faults.extend(["500", "500", "500", ("429", 1), "stall", "drop", "500"])
+    first = api.push("message", message(api, "what is the third action"))
+    second = api.push("message", message(api, "when was the alibaba foundation set up"))
+    api.wait_for(lambda: not api.faults, timeout=60, what="every fault to be served")
+    answers = api.wait_for(lambda: [m["text"] for m in replies_to(api, PRIVATE["id"])[before:]]
+                           if len(replies_to(api, PRIVATE["id"])) >= before + 2 else None,
+                           timeout=90, what="both questions answered after the outage")
+    assert sum("Action 3" in a for a in answers) == 1 and sum("2011" in a for a in answers) == 1
+    api.wait_for(lambda: api.confirmed(first) and api.confirmed(second), timeout=30,
+                 what="both updates confirmed (taken once, not redelivered)")
+    assert process.poll() is None, "the bot died during the outage"
+
+    # And it answers normally afterwards.
+    api.push("message", message(api, "who is zhang yong"))
+    api.wait_for(lambda: any("chief executive" in m["text"] for m in replies_to(api, PRIVATE["id"])[before + 2:]),
+                 what="an answer after recovery")
+
+    # SIGTERM: a clean stop.
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(30) == 0
+    log = log_path.read_text()
+    assert TOKEN not in log and "e2e-fake-token" not in log
+    assert "500" in log or "Internal Server Error" in log  # the outage was logged
+
+
+def test_rejected_token_is_one_clear_line_and_exit_code_2(api, tmp_path):
+    log_path = tmp_path / "bot.log"
+    process = start_bot(api, log_path, token="42:wrong-token")
+    assert process.wait(60) == 2
+    log = log_path.read_text()
+    assert "Telegram rejected the token in TELEGRAM_BOT_TOKEN" in log
+    assert "wrong-token" not in log
+
+
+def api_bot() -> dict:
+    from tests.tg.fake_api import BOT_USER
+
+    return BOT_USER
+
+
+def test_webhook_mode_checks_the_secret_token(api, tmp_path):
+    import json
+    import urllib.error
+    import urllib.request
+
+    from tests.tg.fake_api import free_port
+
+    port = free_port()
+    process = start_bot(api, tmp_path / "bot.log", PLEDGEBOT_WEBHOOK_URL="https://bot.example.org/telegram",
+                        PLEDGEBOT_WEBHOOK_LISTEN="127.0.0.1", PLEDGEBOT_WEBHOOK_PORT=str(port),
+                        PLEDGEBOT_WEBHOOK_SECRET="e2e-secret")
+    try:
+        registered = api.wait_for(lambda: api.sent("setWebhook"), what="setWebhook")[0]
+        assert registered["url"] == "https://bot.example.org/telegram"
+        assert registered["secret_token"] == "e2e-secret"
+
+        def post(update: dict, secret: str) -> int:
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{port}/telegram", data=json.dumps(update).encode(), method="POST",
+                headers={"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret})
+            try:
+                with urllib.request.urlopen(request, timeout=10) as response:
+                    return response.status
+            except urllib.error.HTTPError as exc:
+                return exc.code
+
+        forged = {"update_id": 900, "message": message(api, "what is action 2")}
+        assert post(forged, "wrong-secret") == 403
+        genuine = {"update_id": 901, "message": message(api, "what is action 5")}
+        assert api.wait_for(lambda: post(genuine, "e2e-secret") == 200 or None, what="the webhook to listen")
+        answer = api.wait_for(lambda: replies_to(api, PRIVATE["id"]), what="the webhook answer")
+        assert len(answer) == 1 and "Action 5" in answer[0]["text"]
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()

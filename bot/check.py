@@ -7,17 +7,22 @@ loader; the checks here need the loaded knowledge or the engine itself.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from bot.engine import Engine
 from bot.knowledge import Knowledge
-from bot.loader import FACTS_FILE, SOURCES_FILE, read_knowledge
+from bot.loader import FACTS_FILE, PLACEHOLDER, SOURCES_FILE, read_knowledge
 from bot.matcher import ASK_GROUPS
 from bot.problems import Problem
 
 MIN_PHRASINGS = 4
 # Telegram allows 4,096 characters; an answer should be a short paragraph.
 MAX_ANSWER_CHARS = 700
+
+
+DEFERRED_NOTE = ("The deeper checks (how the bot answers each question, examples, unused facts) "
+                 "run once these errors are fixed.")
 
 
 def check_knowledge(directory: Path) -> list[Problem]:
@@ -30,12 +35,13 @@ def check_knowledge(directory: Path) -> list[Problem]:
         problems += check_related_not_self(knowledge)
         problems += check_phrasing_count(knowledge)
         problems += check_answer_length(knowledge)
+        problems += check_answer_figures(knowledge)
+        # Entries dropped for their own errors would make used facts look unused and
+        # their questions look unanswered: the deeper checks wait until those are fixed.
         if not result.errors:
-            # Entries dropped for their own errors would make used facts look unused.
             problems += check_unused_facts(knowledge)
             problems += check_unused_sources(knowledge)
-        # With a whole file missing, what the engine does says nothing about the edit.
-        if knowledge.entries and result.complete:
+        if knowledge.entries and not result.errors:
             engine = Engine(knowledge)
             problems += check_phrasings_have_content(knowledge, engine)
             problems += check_duplicate_phrasings(knowledge, engine)
@@ -83,6 +89,50 @@ def check_answer_length(knowledge: Knowledge) -> list[Problem]:
                 f"cut it to at most {MAX_ANSWER_CHARS} characters, or split it into two entries.", "warning")
         for e in knowledge.entries if len(e.answer) > MAX_ANSWER_CHARS
     ]
+
+
+# Figures and dates an answer may not state in its own words: they belong in facts.yaml.
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+           "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
+_UNITS = r"(?:\s*(?:billion|million|thousand|bn|%|percent|per cent|yuan|rmb|dollars|usd|villages|years))*"
+_FIGURE = re.compile(
+    rf"\$?\d[\d,.]*{_UNITS}"  # 100 billion yuan, $15.49, 2025, 3,000 villages
+    rf"|\b(?:{_MONTHS})\b(?:\s+\d{{1,2}}\b)?(?:,?\s+\d{{4}})?"  # May 2015, September 4
+    rf"|\b(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+    rf"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|thousandths?)\b{_UNITS}",
+    re.IGNORECASE,
+)
+# Item numbers such as "Action 3" or "(10)" are labels, not figures.
+_LABEL = re.compile(r"^\d{1,2}$")
+
+
+def check_answer_figures(knowledge: Knowledge) -> list[Problem]:
+    """An answer states figures and dates through {facts}, so each lives in one place."""
+    problems = []
+    values = {fact.id: fact.value for fact in knowledge.facts.values()}
+    for entry in knowledge.entries:
+        text = PLACEHOLDER.sub(" ", entry.answer_template)
+        for match in _FIGURE.finditer(text):
+            figure = match.group(0).strip().rstrip(".,")
+            if _LABEL.match(figure):
+                continue
+            same = [f for f, v in values.items() if figure.lower() in v.lower()]
+            if same:
+                message = f"the answer states '{figure}' itself instead of using the fact {{{same[0]}}}."
+                fix = f"write {{{same[0]}}} so the answer changes with the fact."
+            else:
+                message = (f"the answer states '{figure}', which is not one of the facts and may "
+                           "contradict them.")
+                fix = _figure_fix(figure, values)
+            problems.append(Problem(entry.location.file, entry.location.line, entry.id, message, fix))
+    return problems
+
+
+def _figure_fix(figure: str, values: dict[str, str]) -> str:
+    words = set(re.findall(r"[a-z]+", figure.lower()))
+    alike = [f for f, v in values.items() if words and words & set(re.findall(r"[a-z]+", v.lower()))]
+    hint = f" (did you mean {{{alike[0]}}}: {values[alike[0]]}?)" if alike else ""
+    return f"use a fact from facts.yaml{hint}, or add this figure there with its source."
 
 
 def check_unused_facts(knowledge: Knowledge) -> list[Problem]:
@@ -138,6 +188,7 @@ def check_duplicate_phrasings(knowledge: Knowledge, engine: Engine) -> list[Prob
 
 
 def check_phrasings_answer_their_entry(knowledge: Knowledge, engine: Engine) -> list[Problem]:
+    """Confusable pairs: a phrasing the engine sends elsewhere, with the score of each side."""
     problems = []
     for entry in knowledge.entries:
         for phrasing in entry.questions:
@@ -146,15 +197,17 @@ def check_phrasings_answer_their_entry(knowledge: Knowledge, engine: Engine) -> 
             reply = engine.answer(phrasing.text)
             if reply.status == "answered" and reply.entry == entry.id:
                 continue
+            scores = {c.entry.id: c.score for c in engine.ranked(phrasing.text, limit=len(knowledge.entries))}
+            own = f"its own entry scores {scores.get(entry.id, 0.0):.2f}"
             if reply.status == "answered":
-                what = f"is answered by '{reply.entry}' instead"
+                what = f"is answered by '{reply.entry}' (score {reply.score:.2f}); {own}"
                 fix = f"make it more specific, or move it to '{reply.entry}' if it belongs there."
             elif reply.status == "clarify":
-                others = ", ".join(s.entry for s in reply.suggestions)
+                others = ", ".join(f"{s.entry} ({scores.get(s.entry, 0.0):.2f})" for s in reply.suggestions)
                 what = f"gets a 'did you mean' between {others}"
                 fix = "add the words that make it this entry's, or remove it."
             else:
-                what = "is not answered at all"
+                what = f"is not answered at all; {own}"
                 fix = "use words the answer or other phrasings use, or add a synonym to synonyms.yaml."
             problems.append(Problem(
                 phrasing.location.file, phrasing.location.line, entry.id,

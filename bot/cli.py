@@ -100,7 +100,8 @@ def cmd_chat(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from bot.check import check_knowledge
+    from bot.check import DEFERRED_NOTE, check_knowledge
+    from bot.loader import read_knowledge
 
     directory = knowledge_dir(args.knowledge)
     problems = check_knowledge(directory)
@@ -108,6 +109,8 @@ def cmd_check(args) -> int:
     warnings = [p for p in problems if p.severity == "warning"]
     for problem in problems:
         print(problem)
+    if errors and read_knowledge(directory).errors:
+        print(DEFERRED_NOTE)
     print(f"{directory}: {len(errors)} error(s), {len(warnings)} warning(s).")
     if errors or (warnings and args.fail_on_warnings):
         return EXIT_PROBLEMS

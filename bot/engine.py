@@ -88,6 +88,10 @@ class Engine:
             return self._answered(question, best.entry, best.score)
         return self._clarify(question, close[: self.policy.max_choices] if len(close) > 1 else [best])
 
+    def ranked(self, question: str, limit: int = 5) -> list[Candidate]:
+        """The entries closest to a question with their scores, whatever `answer` decides."""
+        return self.index.rank(self.normalizer.analyse(question[:MAX_QUESTION_CHARS]), limit=limit)
+
     def candidates(self, question: str, limit: int = 5) -> list[Reply]:
         """Several good answers for one question, best first (for inline mode).
 

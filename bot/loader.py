@@ -105,7 +105,7 @@ class _Reader:
         name = self.rel(path)
         for line in document.tab_lines:
             self.problem(name, line, None, "contains a tab character.",
-                         "indent with spaces only; YAML does not allow tabs for indentation.",
+                         "replace it with spaces; YAML does not allow tabs for indentation.",
                          severity="error" if document.error else "warning")
         if document.error:
             self.broken_files.append(name)
@@ -451,8 +451,8 @@ class _Reader:
             if name in facts:
                 if name not in used:
                     used.append(name)
-            elif name in self.declared_facts:
-                missing = True  # the fact itself is broken and reported in facts.yaml
+            elif name in self.declared_facts or FACTS_FILE in self.broken_files:
+                missing = True  # the fact (or its whole file) is broken and reported there
             else:
                 missing = True
                 self.problem(file, line, entry, f"the answer uses {{{name}}}, which is not a fact.",

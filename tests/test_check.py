@@ -46,7 +46,7 @@ def test_every_problem_is_listed_with_line_entry_and_fix(tiny_knowledge):
     assert [str(p) for p in check_knowledge(folder)] == [
         "entries/main.yaml:3: [amount] the entry lists itself as related. Fix: remove its own id from 'related'.",
         "entries/main.yaml:7: [amount] the question 'investment deadline' gets a 'did you mean' between "
-        "amount, deadline. Fix: add the words that make it this entry's, or remove it.",
+        "amount (1.00), deadline (1.00). Fix: add the words that make it this entry's, or remove it.",
         "entries/main.yaml:8: [amount] the question 'what is it' has only common words ('what', 'tell', "
         "'about', ...) to match on. Fix: add the words that say what it is about, like 'pledge', 'fund' "
         "or 'foundation'.",
@@ -55,7 +55,7 @@ def test_every_problem_is_listed_with_line_entry_and_fix(tiny_knowledge):
         "entries/main.yaml:12: [deadline] (warning) the entry has 2 question(s); people ask in more ways "
         "than that. Fix: add phrasings until it has at least 4: a keyword query, a full question, a casual one.",
         "entries/main.yaml:15: [deadline] the question 'deadline for the investment' gets a 'did you mean' "
-        "between amount, deadline. Fix: add the words that make it this entry's, or remove it.",
+        "between amount (1.00), deadline (1.00). Fix: add the words that make it this entry's, or remove it.",
         "entries/main.yaml:15: [deadline] the question 'deadline for the investment' means the same to the "
         "bot as 'investment deadline' of 'amount'. Fix: keep it in one entry only, or add the words that "
         "tell them apart.",
@@ -86,7 +86,8 @@ def test_a_phrasing_answered_by_another_entry_is_reported(tiny_knowledge):
     problems = [str(p) for p in check_knowledge(folder)]
     assert problems == [
         "entries/main.yaml:5: [amount] the question 'what year is the investment deadline' is answered by "
-        "'deadline' instead. Fix: make it more specific, or move it to 'deadline' if it belongs there.",
+        "'deadline' (score 0.92); its own entry scores 0.70. Fix: make it more specific, or move it to "
+        "'deadline' if it belongs there.",
     ]
 
 
@@ -96,3 +97,136 @@ def test_clean_tiny_knowledge_has_no_problems(tiny_knowledge):
 
 def test_shipped_knowledge_passes_every_check():
     assert [str(p) for p in check_knowledge(shipped_knowledge_dir())] == []
+
+
+# -- breaking a copy of the real knowledge, one way at a time, through the CLI ----------
+
+import shutil  # noqa: E402
+
+import pytest  # noqa: E402
+
+from bot.cli import main  # noqa: E402
+
+
+@pytest.fixture
+def knowledge_copy(tmp_path):
+    folder = tmp_path / "knowledge"
+    shutil.copytree(shipped_knowledge_dir(), folder)
+    return folder
+
+
+def edit(folder, file: str, old: str, new: str) -> int:
+    """Replace the first `old` with `new` in a knowledge file; return the line `new` starts on."""
+    path = folder / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    at = text.index(old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[:at].count("\n") + 1
+
+
+def check(capsys, folder, *flags) -> tuple[int, list[str]]:
+    code = main(["--knowledge", str(folder), "check", *flags])
+    return code, capsys.readouterr().out.splitlines()
+
+
+def test_an_answer_stating_a_fact_s_figure_itself(capsys, knowledge_copy):
+    line = edit(knowledge_copy, "entries/pledge.yaml", "development fund of {fund_size}.",
+                "development fund of 20 billion yuan.")
+    code, out = check(capsys, knowledge_copy)
+    entry_line = edit(knowledge_copy, "entries/pledge.yaml", "  - id: fund\n", "  - id: fund\n")
+    assert code == 1 and line > entry_line
+    assert out[0] == (f"entries/pledge.yaml:{entry_line}: [fund] the answer states '20 billion yuan' itself instead "
+                      "of using the fact {fund_size}. Fix: write {fund_size} so the answer changes with the fact.")
+
+
+def test_an_answer_contradicting_the_facts(capsys, knowledge_copy):
+    edit(knowledge_copy, "entries/pledge.yaml", "development fund of {fund_size}.", "development fund of 30 billion yuan.")
+    entry_line = edit(knowledge_copy, "entries/pledge.yaml", "  - id: fund\n", "  - id: fund\n")
+    code, out = check(capsys, knowledge_copy)
+    assert code == 1
+    assert out[0] == (f"entries/pledge.yaml:{entry_line}: [fund] the answer states '30 billion yuan', which is not "
+                      "one of the facts and may contradict them. Fix: use a fact from facts.yaml (did you mean "
+                      "{pledge_total}: 100 billion yuan?), or add this figure there with its source.")
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("  value: Zhejiang\n", "  value: yes\n",
+     "[demonstration_zone_province] 'value' must be text, but it is true (YAML reads yes/no/on/off/true/false as "
+     "a yes-or-no value). Fix: put the value in quotes, like value: \"...\"."),
+    ('  value: "2025"\n', "  value: 2025\n",
+     "[pledge_deadline] 'value' must be text, but it is the number 2025. Fix: put the value in quotes, like "
+     "value: \"2025\"."),
+])
+def test_yaml_reading_text_as_yes_no_or_a_number(capsys, knowledge_copy, old, new, message):
+    line = edit(knowledge_copy, "facts.yaml", old, new)
+    code, out = check(capsys, knowledge_copy)
+    assert code == 1
+    assert out[0] == f"facts.yaml:{line}: {message}"
+    assert out[1].startswith("The deeper checks")
+
+
+def test_a_tab_for_indentation(capsys, knowledge_copy):
+    line = edit(knowledge_copy, "facts.yaml", "  kind: amount\n", "\tkind: amount\n")
+    code, out = check(capsys, knowledge_copy)
+    assert code == 1
+    assert out[:2] == [
+        f"facts.yaml:{line}: contains a tab character. Fix: replace it with spaces; YAML does not allow tabs for "
+        "indentation.",
+        f"facts.yaml:{line}: this file is not valid YAML: found character '\\t' that cannot start any token. Fix: "
+        "compare the line with the examples in knowledge/README.md (indentation, a ':' after each key, quotes "
+        "around text with ':' or '#').",
+    ]
+
+
+def test_a_duplicate_key_is_caught_though_yaml_would_keep_the_last(capsys, knowledge_copy):
+    line = edit(knowledge_copy, "entries/actions.yaml", "    sources: [ten-actions-article]\n",
+                "    sources: [ten-actions-article]\n    sources: [foundation-article]\n")
+    code, out = check(capsys, knowledge_copy)
+    assert code == 1
+    assert (f"entries/actions.yaml:{line + 1}: [ten-actions] key 'sources' appears twice (lines {line} and "
+            f"{line + 1}); only the last one would be used. Fix: keep one of them, or merge their contents.") in out
+
+
+def test_an_unknown_key_gets_a_did_you_mean(capsys, knowledge_copy):
+    line = edit(knowledge_copy, "entries/foundation.yaml", "    related: [foundation-upgrade, foundation-funding]\n",
+                "    relatd: [foundation-upgrade, foundation-funding]\n")
+    code, out = check(capsys, knowledge_copy)
+    assert code == 1
+    assert out[0] == (f"entries/foundation.yaml:{line}: [foundation-about] unknown key 'relatd' in an entry. Fix: use "
+                      "only id, title, questions, answer, sources, related, note (did you mean 'related'?).")
+
+
+@pytest.mark.parametrize("file, old, new, message", [
+    ("facts.yaml", "action_count:\n", "spare_figure:\n  value: seven\n  kind: count\n  source: ten-actions-article\n\n"
+     "action_count:\n", "[spare_figure] (warning) no answer uses this fact. Fix: state it in an answer as "
+     "{spare_figure}, or remove it."),
+    ("sources.yaml", "foundation-article:\n", "spare-source:\n  title: Nobody cites me\n\nfoundation-article:\n",
+     "[spare-source] (warning) no fact or entry cites this source. Fix: cite it from a fact or an entry, or "
+     "remove it."),
+])
+def test_unused_facts_and_sources_warn(capsys, knowledge_copy, file, old, new, message):
+    line = edit(knowledge_copy, file, old, new)
+    code, out = check(capsys, knowledge_copy)
+    assert code == 0
+    assert out[0] == f"{file}:{line}: {message}"
+    assert check(capsys, knowledge_copy, "--fail-on-warnings")[0] == 1
+
+
+def test_short_entries_and_long_answers_warn(capsys, knowledge_copy):
+    edit(knowledge_copy, "entries/foundation.yaml",
+         "      - cloud jobs for special groups\n      - online work for people with special needs\n", "")
+    entry_line = edit(knowledge_copy, "entries/foundation.yaml", "  - id: foundation-cloud-employment\n",
+                      "  - id: foundation-cloud-employment\n")
+    sources_line = edit(knowledge_copy, "entries/pledge.yaml", "  - id: sources\n", "  - id: sources\n")
+    edit(knowledge_copy, "entries/pledge.yaml", "Everything I say comes from two documents:",
+         "Everything I say comes from two documents:" + " and more" * 90)
+    code, out = check(capsys, knowledge_copy)
+    assert code == 0
+    assert out[:2] == [
+        f"entries/foundation.yaml:{entry_line}: [foundation-cloud-employment] (warning) the entry has 2 "
+        "question(s); people ask in more ways than that. Fix: add phrasings until it has at least 4: a keyword "
+        "query, a full question, a casual one.",
+        f"entries/pledge.yaml:{sources_line}: [sources] (warning) the answer is 1016 characters long; a chat answer "
+        "should be short. Fix: cut it to at most 700 characters, or split it into two entries.",
+    ]

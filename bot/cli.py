@@ -42,6 +42,11 @@ def _build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="print the loaded knowledge with answers rendered")
     export.add_argument("--json", action="store_true", required=True, help="as JSON (the only format)")
 
+    evaluate = commands.add_parser("eval", help="run a regression file of questions through the engine; exit 1 on a failure")
+    evaluate.add_argument("file", nargs="?", help="the cases (default: eval.yaml in the knowledge folder)")
+    evaluate.add_argument("--sweep", action="store_true", help="also show precision and coverage at each threshold")
+    evaluate.add_argument("--only-failures", action="store_true", help="list only the cases that failed")
+
     commands.add_parser(
         "run", help="run the Telegram bot (settings from the environment: TELEGRAM_BOT_TOKEN, ...; see README)")
     return parser
@@ -132,6 +137,26 @@ def cmd_export(args) -> int:
     return EXIT_OK
 
 
+def cmd_eval(args) -> int:
+    from bot import evaluation
+
+    engine = _engine(args)
+    path = Path(args.file) if args.file else knowledge_dir(args.knowledge) / "eval.yaml"
+    if not path.is_file():
+        print(f"pledgebot eval: no such file: {path}", file=sys.stderr)
+        return EXIT_USAGE
+    cases = evaluation.load_cases(path)
+    unknown = evaluation.unknown_entries(engine, cases, path.name)
+    if unknown:
+        raise KnowledgeError(unknown)
+    results = evaluation.run_cases(engine, cases)
+    print(evaluation.format_results(results, only_failures=args.only_failures))
+    if args.sweep:
+        print()
+        print(evaluation.format_sweep(evaluation.sweep(engine, cases), engine.policy.answer_at))
+    return EXIT_OK if all(r.outcome == evaluation.RIGHT for r in results) else EXIT_PROBLEMS
+
+
 def cmd_run(args) -> int:
     # Telegram is imported here only, so the other commands start fast.
     from telegram.error import InvalidToken
@@ -156,7 +181,8 @@ def cmd_run(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"ask": cmd_ask, "chat": cmd_chat, "check": cmd_check, "export": cmd_export, "run": cmd_run}
+COMMANDS = {"ask": cmd_ask, "chat": cmd_chat, "check": cmd_check, "export": cmd_export, "eval": cmd_eval,
+            "run": cmd_run}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -169,7 +195,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except KnowledgeError as exc:
-        print(f"pledgebot: the knowledge in {knowledge_dir(args.knowledge)} cannot be used.", file=sys.stderr)
+        print(f"pledgebot: the knowledge or cases in {knowledge_dir(args.knowledge)} cannot be used.",
+              file=sys.stderr)
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         print("Run `pledgebot check` for the full list.", file=sys.stderr)

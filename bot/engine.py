@@ -50,10 +50,10 @@ def display_question(entry: Entry) -> str:
 
 
 class Engine:
-    def __init__(self, knowledge: Knowledge, policy: Policy = Policy()):
+    def __init__(self, knowledge: Knowledge, policy: Policy = Policy(), index: MatchIndex | None = None):
         self.knowledge = knowledge
         self.policy = policy
-        self.index = MatchIndex(knowledge)
+        self.index = index if index is not None and index.knowledge is knowledge else MatchIndex(knowledge)
         self.normalizer = self.index.normalizer
         self._smalltalk = [
             (entry, " ".join(self.normalizer.analyse(q.text, correct_typos=False).tokens))
@@ -67,6 +67,10 @@ class Engine:
             s.id: SourceRef(s.id, s.title, s.citation()) for s in knowledge.sources.values()
         }
         self.examples = tuple(self._example_suggestions())
+
+    def with_policy(self, policy: Policy) -> "Engine":
+        """The same knowledge and index, deciding with other thresholds (for `eval --sweep`)."""
+        return Engine(self.knowledge, policy, index=self.index)
 
     # -- public ------------------------------------------------------------
     def answer(self, question: str) -> Reply:

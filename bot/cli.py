@@ -14,6 +14,7 @@ from pathlib import Path
 from bot import __version__
 from bot.paths import ENV_KNOWLEDGE, knowledge_dir
 from bot.problems import KnowledgeError
+from bot.store import ENV_DB
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -46,6 +47,14 @@ def _build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("file", nargs="?", help="the cases (default: eval.yaml in the knowledge folder)")
     evaluate.add_argument("--sweep", action="store_true", help="also show precision and coverage at each threshold")
     evaluate.add_argument("--only-failures", action="store_true", help="list only the cases that failed")
+
+    unanswered = commands.add_parser("unanswered", help="group the questions the bot could not answer, most asked first")
+    unanswered.add_argument("--since", default="7d", help="how far back: 30m, 24h, 7d, 2w (default 7d)")
+    unanswered.add_argument("--limit", type=int, default=20, help="how many groups to show (default 20)")
+    unanswered.add_argument("--db", help=f"the database (default: ${ENV_DB}, else ~/.local/share/pledgebot)")
+
+    feedback = commands.add_parser("feedback", help="show the 👍/👎 people gave each entry")
+    feedback.add_argument("--db", help=f"the database (default: ${ENV_DB}, else ~/.local/share/pledgebot)")
 
     commands.add_parser(
         "run", help="run the Telegram bot (settings from the environment: TELEGRAM_BOT_TOKEN, ...; see README)")
@@ -157,6 +166,38 @@ def cmd_eval(args) -> int:
     return EXIT_OK if all(r.outcome == evaluation.RIGHT for r in results) else EXIT_PROBLEMS
 
 
+def _store(args):
+    from bot.store import QuestionStore, default_db_path
+
+    return QuestionStore(Path(args.db) if args.db else default_db_path())
+
+
+def cmd_unanswered(args) -> int:
+    from bot.gaps import format_gaps, group_unanswered, parse_duration
+
+    try:
+        since = parse_duration(args.since)
+    except ValueError as exc:
+        print(f"pledgebot unanswered: --since: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    engine = _engine(args)
+    rows = _store(args).unanswered(since=since)
+    print(f"{len(rows)} unanswered question(s) in the last {args.since}:")
+    print(format_gaps(group_unanswered(rows, engine), limit=args.limit))
+    return EXIT_OK
+
+
+def cmd_feedback(args) -> int:
+    votes = _store(args).feedback_by_entry()
+    if not votes:
+        print("No feedback yet.")
+        return EXIT_OK
+    print(f"{'entry':<32} {'👍':>5} {'👎':>5}")
+    for entry, (up, down) in sorted(votes.items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[0])):
+        print(f"{entry:<32} {up:>5} {down:>5}")
+    return EXIT_OK
+
+
 def cmd_run(args) -> int:
     # Telegram is imported here only, so the other commands start fast.
     from telegram.error import InvalidToken
@@ -182,7 +223,7 @@ def cmd_run(args) -> int:
 
 
 COMMANDS = {"ask": cmd_ask, "chat": cmd_chat, "check": cmd_check, "export": cmd_export, "eval": cmd_eval,
-            "run": cmd_run}
+            "unanswered": cmd_unanswered, "feedback": cmd_feedback, "run": cmd_run}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import secrets
+from datetime import timedelta
+from pathlib import Path
 
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
@@ -22,7 +24,8 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.engine import Engine
-from bot.tg import handlers
+from bot.store import QuestionStore, default_db_path
+from bot.tg import handlers, maintenance
 from bot.tg.limits import QuestionLimiter
 from bot.tg.settings import Settings
 
@@ -66,9 +69,22 @@ def build_application(settings: Settings, engine: Engine, request: BaseRequest |
         engine=engine,
         limiter=QuestionLimiter(settings.questions_per_minute),
         send_retry_seconds=settings.send_retry_seconds,
+        store=QuestionStore(Path(settings.db_path) if settings.db_path else default_db_path()),
+        admin_ids=settings.admin_ids,
+        retention_days=settings.retention_days,
+        fingerprint=maintenance.fingerprint(engine.knowledge.directory),
     )
     register_handlers(application)
+    schedule_jobs(application, settings)
     return application
+
+
+def schedule_jobs(application: Application, settings: Settings) -> None:
+    jobs = application.job_queue
+    if settings.reload_seconds:
+        jobs.run_repeating(maintenance.watch_knowledge, interval=settings.reload_seconds,
+                           first=settings.reload_seconds, name="watch-knowledge")
+    jobs.run_repeating(maintenance.purge_old_rows, interval=timedelta(days=1), first=1, name="purge")
 
 
 def register_handlers(application: Application) -> None:
@@ -78,6 +94,7 @@ def register_handlers(application: Application) -> None:
         "topics": handlers.on_topics, "sources": handlers.on_sources, "about": handlers.on_about,
         "ask": handlers.on_ask,
     }
+    commands.update({"reload": maintenance.on_reload, "status": maintenance.on_status, "gaps": maintenance.on_gaps})
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback))
     new_text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND

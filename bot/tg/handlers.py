@@ -5,9 +5,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from dataclasses import dataclass
+import secrets
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
 
 from telegram import (
+    InlineKeyboardMarkup,
     InlineQueryResultArticle,
     InlineQueryResultsButton,
     InputTextMessageContent,
@@ -21,12 +25,16 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot import __version__
 from bot.engine import Engine, label
+from bot.store import QuestionStore
 from bot.tg import render
 from bot.tg.limits import QuestionLimiter, Verdict
 
 log = logging.getLogger(__name__)
 
 MAX_INLINE_RESULTS = 5
+MAX_REMEMBERED_QUESTIONS = 10_000
+THANKS = "Thanks for the feedback!"
+ALREADY_RATED = "You already rated this answer. Thanks!"
 INLINE_CACHE_SECONDS = 60
 STALE_BUTTON = "This button is out of date. Ask me again, or browse with /topics."
 RATE_NOTICE = ("You're asking faster than I can keep up. I'll answer again in a minute; "
@@ -42,6 +50,23 @@ class BotState:
     engine: Engine
     limiter: QuestionLimiter
     send_retry_seconds: float
+    store: QuestionStore | None = None
+    admin_ids: frozenset[int] = frozenset()
+    retention_days: int = 90
+    started_at: float = field(default_factory=time.time)
+    loaded_at: float = field(default_factory=time.time)
+    fingerprint: tuple = ()  # of the knowledge folder as loaded
+    rejected_fingerprint: tuple = ()  # of the last edit that failed to load
+    # Feedback buttons carry a token; the question it answered stays here, not in Telegram.
+    feedback_questions: OrderedDict = field(default_factory=OrderedDict)
+    feedback_given: set = field(default_factory=set)
+
+    def remember_question(self, question: str) -> str:
+        token = secrets.token_urlsafe(6)
+        self.feedback_questions[token] = question
+        while len(self.feedback_questions) > MAX_REMEMBERED_QUESTIONS:
+            self.feedback_questions.popitem(last=False)
+        return token
 
 
 def state_of(context: ContextTypes.DEFAULT_TYPE) -> BotState:
@@ -86,9 +111,25 @@ def in_group(update: Update) -> bool:
 
 async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
     state = state_of(context)
-    reply = state.engine.answer(question)
-    await send_rendered(state, update.effective_message, render.render_reply(reply, state.engine),
+    engine = state.engine  # one version for the whole question, even if a reload swaps it meanwhile
+    reply = engine.answer(question)
+    token = state.remember_question(question) if reply.status == "answered" and reply.sources else None
+    await send_rendered(state, update.effective_message, render.render_reply(reply, engine, feedback_token=token),
                         quote=in_group(update))
+    if reply.status != "answered" and reply.question.strip():
+        await record_unanswered(state, engine, reply)
+
+
+async def record_unanswered(state: BotState, engine: Engine, reply) -> None:
+    """Keep the question for the maintainers' report; a database problem never stops an answer."""
+    if state.store is None:
+        return
+    nearest = engine.ranked(reply.question, limit=1)
+    try:
+        await asyncio.to_thread(state.store.record_unanswered, reply.question, reply.status,
+                                nearest[0].entry.id if nearest else None, reply.score)
+    except Exception:  # noqa: BLE001
+        log.exception("Could not record an unanswered question in %s", state.store.path)
 
 
 # -- the rate guard (runs before every other handler) ---------------------------
@@ -225,6 +266,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     kind, value = parsed
     message = query.message if isinstance(query.message, Message) else None
 
+    if kind == render.FEEDBACK:
+        await on_feedback(query, state, value, message)
+        return
+
     if kind == render.TOPIC:
         rendered = render.render_topics(engine) if value == "" else (
             render.render_topic(engine, int(value)) if value.isdigit() else None)
@@ -245,6 +290,33 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await _edit(state, message, rendered)
     elif message is not None:
         await send_rendered(state, message, rendered, quote=False)
+
+
+async def on_feedback(query, state: BotState, value: str, message: Message | None) -> None:
+    """👍/👎: store entry, question and time (never who), then drop the buttons."""
+    parts = value.split(":")
+    if len(parts) != 3 or parts[0] not in {"+", "-"} or state.engine.knowledge.entry(parts[1]) is None:
+        await query.answer(STALE_BUTTON)
+        return
+    vote, entry, token = parts
+    if token in state.feedback_given:
+        await query.answer(ALREADY_RATED)
+        return
+    state.feedback_given.add(token)
+    question = state.feedback_questions.pop(token, None)  # None after a restart: the entry still counts
+    if state.store is not None:
+        try:
+            await asyncio.to_thread(state.store.record_feedback, entry, question, 1 if vote == "+" else -1)
+        except Exception:  # noqa: BLE001
+            log.exception("Could not record feedback in %s", state.store.path)
+    await query.answer(THANKS)
+    if message is not None and message.reply_markup is not None:
+        kept = [row for row in message.reply_markup.inline_keyboard
+                if not any((b.callback_data or "").startswith(f"{render.FEEDBACK}:") for b in row)]
+        try:
+            await message.edit_reply_markup(InlineKeyboardMarkup(kept) if kept else None)
+        except BadRequest as exc:
+            log.info("Could not remove the feedback buttons: %s", exc)
 
 
 async def _edit(state: BotState, message: Message, rendered: render.Rendered) -> None:

@@ -26,6 +26,7 @@ MAX_FOLLOW_UPS = 3
 ANSWER = "e"  # send the answer of an entry as a new message
 CHOOSE = "c"  # a 'did you mean' choice: the question message becomes the answer
 TOPIC = "t"  # browse: "t:" lists topics, "t:N" lists topic N's entries
+FEEDBACK = "f"  # "f:+:<entry>:<token>" or "f:-:..." rates an answer
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def parse_callback(data: str | None) -> tuple[str, str] | None:
     if not isinstance(data, str) or ":" not in data:
         return None
     kind, value = data.split(":", 1)
-    return (kind, value) if kind in {ANSWER, CHOOSE, TOPIC} else None
+    return (kind, value) if kind in {ANSWER, CHOOSE, TOPIC, FEEDBACK} else None
 
 
 def short(text: str, limit: int = MAX_BUTTON_LABEL) -> str:
@@ -56,9 +57,17 @@ def button(text: str, kind: str, value: str = "") -> InlineKeyboardButton | None
     return InlineKeyboardButton(short(text), callback_data=data) if data else None
 
 
-def keyboard(buttons) -> InlineKeyboardMarkup | None:
+def keyboard(buttons, extra_row=None) -> InlineKeyboardMarkup | None:
+    """One button per row, then an optional row of side-by-side buttons (👍 👎)."""
     rows = [[b] for b in buttons if b is not None]
+    extra = [b for b in (extra_row or []) if b is not None]
+    if extra:
+        rows.append(extra)
     return InlineKeyboardMarkup(rows) if rows else None
+
+
+def feedback_row(entry_id: str, token: str) -> list:
+    return [button("👍", FEEDBACK, f"+:{entry_id}:{token}"), button("👎", FEEDBACK, f"-:{entry_id}:{token}")]
 
 
 def split_blocks(blocks: list[str], limit: int = MAX_TEXT) -> tuple[str, ...]:
@@ -103,9 +112,9 @@ def _cut(block: str, limit: int) -> list[str]:
     return [p.replace(" \n ", "\n").strip() for p in pieces if p.strip()]
 
 
-def render_reply(reply: Reply, engine: Engine) -> Rendered:
+def render_reply(reply: Reply, engine: Engine, feedback_token: str | None = None) -> Rendered:
     if reply.status == "answered":
-        return render_answer(reply, engine)
+        return render_answer(reply, engine, feedback_token=feedback_token)
     if reply.status == "clarify":
         opening = ("Did you mean this?" if len(reply.suggestions) == 1
                    else "I'm not sure which of these you mean. Tap one:")
@@ -114,7 +123,8 @@ def render_reply(reply: Reply, engine: Engine) -> Rendered:
     return render_unknown(reply, engine)
 
 
-def render_answer(reply: Reply, engine: Engine, with_buttons: bool = True) -> Rendered:
+def render_answer(reply: Reply, engine: Engine, with_buttons: bool = True,
+                  feedback_token: str | None = None) -> Rendered:
     blocks = [escape(reply.answer or reply.text)]
     line = source_line(reply.sources)
     if line:
@@ -123,7 +133,8 @@ def render_answer(reply: Reply, engine: Engine, with_buttons: bool = True) -> Re
     if with_buttons:
         buttons = [button(label_for(engine, s.entry, s.question), ANSWER, s.entry)
                    for s in reply.suggestions[:MAX_FOLLOW_UPS]]
-    return Rendered(split_blocks(blocks), keyboard(buttons))
+    extra = feedback_row(reply.entry, feedback_token) if with_buttons and feedback_token and reply.entry else None
+    return Rendered(split_blocks(blocks), keyboard(buttons, extra))
 
 
 def render_unknown(reply: Reply, engine: Engine) -> Rendered:

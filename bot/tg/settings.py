@@ -28,6 +28,10 @@ class Settings:
     poll_timeout: int = 30
     send_retry_seconds: float = 300.0
     log_level: str = "INFO"
+    admin_ids: frozenset[int] = frozenset()
+    reload_seconds: int = 5
+    db_path: str | None = None  # None: the store's default location
+    retention_days: int = 90
 
 
 # name: (default, description) — the README's settings table is written from this.
@@ -42,6 +46,10 @@ ENVIRONMENT = {
     "PLEDGEBOT_POLL_TIMEOUT": ("30", "seconds one getUpdates long poll may wait"),
     "PLEDGEBOT_SEND_RETRY_SECONDS": ("300", "how long to keep retrying a reply while Telegram is unreachable"),
     "PLEDGEBOT_LOG_LEVEL": ("INFO", "DEBUG, INFO, WARNING or ERROR"),
+    "PLEDGEBOT_ADMIN_IDS": ("(none)", "comma-separated Telegram user ids allowed /reload, /status and /gaps, and told about reloads"),
+    "PLEDGEBOT_RELOAD_SECONDS": ("5", "how often to look for edits to the knowledge folder; 0 turns live reload off"),
+    "PLEDGEBOT_DB": ("~/.local/share/pledgebot/pledgebot.sqlite3", "SQLite file for unanswered questions and feedback"),
+    "PLEDGEBOT_RETENTION_DAYS": ("90", "days to keep unanswered questions and feedback"),
     "PLEDGEBOT_KNOWLEDGE": ("(the shipped knowledge)", "knowledge folder to serve"),
 }
 
@@ -86,6 +94,14 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     if level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
         raise SettingsError(f"PLEDGEBOT_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not {level!r}.")
 
+    admin_ids = set()
+    for part in env.get("PLEDGEBOT_ADMIN_IDS", "").replace(" ", "").split(","):
+        if not part:
+            continue
+        if not part.lstrip("-").isdigit():
+            raise SettingsError(f"PLEDGEBOT_ADMIN_IDS must be Telegram user ids separated by commas, not {part!r}.")
+        admin_ids.add(int(part))
+
     return Settings(
         token=token,
         base_url=base_url,
@@ -97,4 +113,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         poll_timeout=_integer(env, "PLEDGEBOT_POLL_TIMEOUT", 30, 0, 50),
         send_retry_seconds=float(_integer(env, "PLEDGEBOT_SEND_RETRY_SECONDS", 300, 0, 86400)),
         log_level=level,
+        admin_ids=frozenset(admin_ids),
+        reload_seconds=_integer(env, "PLEDGEBOT_RELOAD_SECONDS", 5, 0, 3600),
+        db_path=env.get("PLEDGEBOT_DB", "").strip() or None,
+        retention_days=_integer(env, "PLEDGEBOT_RETENTION_DAYS", 90, 1, 3650),
     )

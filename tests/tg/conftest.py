@@ -10,9 +10,10 @@ from tests.tg.fakes import RecordingRequest
 class Harness:
     """An Application wired to a RecordingRequest, fed updates one by one in its own loop."""
 
-    def __init__(self, engine, **settings):
+    def __init__(self, engine, db_path, **settings):
         self.request = RecordingRequest()
-        options = {"token": "42:offline-test-token", "send_retry_seconds": 0.0, **settings}
+        options = {"token": "42:offline-test-token", "send_retry_seconds": 0.0, "db_path": str(db_path),
+                   "reload_seconds": 0, **settings}
         self.app = build_application(Settings(**options), engine, request=self.request)
         self.loop = asyncio.new_event_loop()
         self.loop.run_until_complete(self.app.initialize())
@@ -25,17 +26,26 @@ class Harness:
     def feed(self, update) -> None:
         self.loop.run_until_complete(self.app.process_update(update))
 
+    def start(self) -> None:
+        """Run the application's job queue too, as `pledgebot run` does."""
+        self.loop.run_until_complete(self.app.start())
+
+    def wait(self, seconds: float) -> None:
+        self.loop.run_until_complete(asyncio.sleep(seconds))
+
     def close(self) -> None:
+        if self.app.running:
+            self.loop.run_until_complete(self.app.stop())
         self.loop.run_until_complete(self.app.shutdown())
         self.loop.close()
 
 
 @pytest.fixture
-def harness(engine):
+def harness(engine, tmp_path):
     made = []
 
     def make(engine_to_use=None, **settings) -> Harness:
-        made.append(Harness(engine_to_use or engine, **settings))
+        made.append(Harness(engine_to_use or engine, tmp_path / f"bot{len(made)}.sqlite3", **settings))
         return made[-1]
 
     yield make

@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -18,13 +19,14 @@ PRIVATE = {"id": 7, "type": "private", "first_name": "Ann"}
 GROUP = {"id": -100123, "type": "supergroup", "title": "Readers"}
 
 
-def start_bot(api: FakeBotApi, log_path, token: str = TOKEN, **env) -> subprocess.Popen:
+def start_bot(api: FakeBotApi, log_path: Path, token: str = TOKEN, **env) -> subprocess.Popen:
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "PLEDGEBOT_"))}
     environment.update({
         "TELEGRAM_BOT_TOKEN": token,
         "TELEGRAM_API_BASE_URL": api.base_url,
         "PLEDGEBOT_POLL_TIMEOUT": "1",
         "PLEDGEBOT_SEND_RETRY_SECONDS": "120",
+        "PLEDGEBOT_DB": str(log_path.parent / "bot.sqlite3"),
         **env,
     })
     log = open(log_path, "w")  # noqa: SIM115 - closed with the process

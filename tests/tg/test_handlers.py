@@ -13,9 +13,12 @@ def test_private_question_gets_answer_source_and_follow_up_buttons(harness):
     assert sent["parse_mode"] == "HTML"
     assert "100 billion yuan" in sent["text"]
     assert "<i>Source: Alibaba to Launch a Team" in sent["text"]
-    follow_ups = buttons(sent)
+    rows = sent["reply_markup"]["inline_keyboard"]
+    follow_ups = [row[0] for row in rows[:-1]]
     assert 1 <= len(follow_ups) <= 3
-    assert all(data.startswith("e:") and len(data.encode()) <= 64 for _, data in follow_ups)
+    assert all(b["callback_data"].startswith("e:") for b in follow_ups)
+    assert [b["text"] for b in rows[-1]] == ["👍", "👎"]
+    assert all(len(data.encode()) <= 64 for _, data in buttons(sent))
     assert "reply_parameters" not in sent  # no quoting in a private chat
 
 

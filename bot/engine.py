@@ -50,9 +50,12 @@ def display_question(entry: Entry) -> str:
 
 
 class Engine:
-    def __init__(self, knowledge: Knowledge, policy: Policy = Policy(), index: MatchIndex | None = None):
+    def __init__(self, knowledge: Knowledge, policy: Policy = Policy(), index: MatchIndex | None = None,
+                 exhaustive: bool = False):
         self.knowledge = knowledge
         self.policy = policy
+        # Score every entry instead of the index's candidates: slower, same decisions (for tests).
+        self.exhaustive = exhaustive
         self.index = index if index is not None and index.knowledge is knowledge else MatchIndex(knowledge)
         self.normalizer = self.index.normalizer
         self._smalltalk = [
@@ -68,9 +71,13 @@ class Engine:
         }
         self.examples = tuple(self._example_suggestions())
 
+    def _rank(self, analysis, limit: int = 5):
+        return self.index.rank(analysis, limit=limit, min_coverage=self.policy.min_coverage,
+                               exhaustive=self.exhaustive)
+
     def with_policy(self, policy: Policy) -> "Engine":
         """The same knowledge and index, deciding with other thresholds (for `eval --sweep`)."""
-        return Engine(self.knowledge, policy, index=self.index)
+        return Engine(self.knowledge, policy, index=self.index, exhaustive=self.exhaustive)
 
     # -- public ------------------------------------------------------------
     def answer(self, question: str) -> Reply:
@@ -83,7 +90,7 @@ class Engine:
             return small
         if analysis.names or not analysis.content or analysis.asks == "howto":
             return self._unknown(question)
-        ranked = [c for c in self.index.rank(analysis) if c.coverage >= self.policy.min_coverage]
+        ranked = [c for c in self._rank(analysis) if c.coverage >= self.policy.min_coverage]
         if not ranked or ranked[0].score < self.policy.clarify_at:
             return self._unknown(question, score=ranked[0].score if ranked else 0.0)
         best = ranked[0]
@@ -105,7 +112,7 @@ class Engine:
             return []
         analysis = self.normalizer.analyse(question[:MAX_QUESTION_CHARS])
         chosen = [reply] if reply.status == "answered" and reply.entry in self.index.entry_ids else []
-        for candidate in self.index.rank(analysis, limit=limit + 1):
+        for candidate in self._rank(analysis, limit=limit + 1):
             if len(chosen) >= limit:
                 break
             if candidate.score >= self.policy.clarify_at and candidate.coverage >= self.policy.min_coverage \

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -68,7 +68,8 @@ class _Phrasing:
     content: frozenset[str]
     asks: str | None
     joined: str  # sorted content, for the fuzzy score
-    weight: float = 1.0
+    weight: float = 1.0  # how much a match with it counts (fact stand-ins count less)
+    weight_sum: float = 1.0  # its words' weights plus the asked kind's: a precision's denominator
 
 
 def knowledge_texts(knowledge: Knowledge) -> list[str]:
@@ -147,6 +148,11 @@ class MatchIndex:
         )
         # A word no entry uses is the most specific word there is.
         self.foreign_weight = math.log(1 + total / 0.5)
+        self._phrasings = [
+            [replace(p, weight_sum=sum(self.weight(t) for t in p.content) + (ASK_WEIGHT if p.asks else 0.0))
+             for p in own]
+            for own in phrasings
+        ]
 
     @staticmethod
     def _core_words(phrasings: list[_Phrasing]) -> frozenset[str]:
@@ -164,38 +170,69 @@ class MatchIndex:
     def known(self, token: str) -> bool:
         return token in self._idf
 
-    def rank(self, analysis: Analysis, limit: int = 5) -> list[Candidate]:
-        question = set(analysis.content)
-        asked = 1 if analysis.asks else 0
-        asks = ASK_GROUPS.get(analysis.asks, analysis.asks)
+    def candidates(self, question: frozenset[str], weights: dict[str, float], total: float,
+                   min_coverage: float | None) -> set[int]:
+        """The entries worth scoring. Exact: no entry left out could have been chosen.
+
+        Without `min_coverage`, every entry sharing a word. With it, only entries holding one
+        of the question's heaviest words that together weigh more than (1 - min_coverage) of
+        it: an entry holding none of them covers less than `min_coverage`, so the engine
+        would drop it anyway. Heavy words are rare, so their postings are short."""
+        if min_coverage is None:
+            tokens = question
+        else:
+            tokens, kept = [], 0.0
+            for token in sorted(question, key=lambda t: (-weights[t], t)):
+                tokens.append(token)
+                kept += weights[token]
+                if kept > (1.0 - min_coverage) * total + 1e-9:
+                    break
+        found: set[int] = set()
+        for token in tokens:
+            found.update(self._postings.get(token, ()))
+        return found
+
+    def rank(self, analysis: Analysis, limit: int = 5, min_coverage: float | None = None,
+             exhaustive: bool = False) -> list[Candidate]:
+        """The best entries for a question, best first.
+
+        `min_coverage` lets the index skip entries that could not reach it; `exhaustive`
+        scores every entry (for checking that the shortcut changes nothing)."""
+        question = frozenset(analysis.content)
         if not question:
             return []
         weights = {t: self.weight(t) for t in question}
         total = sum(weights.values())
+        chosen = range(len(self.entries)) if exhaustive else self.candidates(question, weights, total, min_coverage)
+        if not chosen:
+            return []
+        asked = 1 if analysis.asks else 0
+        asks = ASK_GROUPS.get(analysis.asks, analysis.asks)
         joined = " ".join(sorted(question))
-        candidates: set[int] = set()
-        for token in question:
-            candidates.update(self._postings.get(token, ()))
+        recall_total = total + ASK_WEIGHT * asked
+        mismatch = KIND_MISMATCH_FACTOR.get(analysis.asks) if analysis.asks else None
+        wanted_kinds = ASKED_KINDS.get(analysis.asks, frozenset())
+        subjects = question & self._subjects
         scored = []
-        for index in candidates:
-            entry = self.entries[index]
+        for index in chosen:
             vocabulary = self._vocabularies[index]
             answer_only = self._answer_only[index]
-            coverage = sum(
-                w * (ANSWER_ONLY_WEIGHT if t in answer_only else 1.0)
-                for t, w in weights.items() if t in vocabulary
-            ) / total
+            covered = 0.0
+            for token, weight in weights.items():
+                if token in vocabulary:
+                    covered += weight * (ANSWER_ONLY_WEIGHT if token in answer_only else 1.0)
+            coverage = covered / total
             best, best_text = 0.0, ""
             for phrasing in self._phrasings[index]:
-                # What is asked ("when", "how much") counts like one more word,
-                # in the phrasing match only, never in the entry's coverage.
-                same_ask = 1 if asked and phrasing.asks == asks else 0
                 shared = question & phrasing.content
                 if shared:
-                    hit = sum(weights[t] for t in shared) + ASK_WEIGHT * same_ask
-                    recall = hit / (total + ASK_WEIGHT * asked)
-                    precision = hit / (sum(self.weight(t) for t in phrasing.content)
-                                       + ASK_WEIGHT * (1 if phrasing.asks else 0))
+                    # What is asked ("when", "how much") counts like one more word,
+                    # in the phrasing match only, never in the entry's coverage.
+                    hit = sum(weights[t] for t in shared)
+                    if asked and phrasing.asks == asks:
+                        hit += ASK_WEIGHT
+                    recall = hit / recall_total
+                    precision = hit / phrasing.weight_sum
                     f1 = 2 * precision * recall / (precision + recall)
                 else:
                     f1 = 0.0
@@ -210,10 +247,11 @@ class MatchIndex:
             core = self._cores[index]
             if core and not (question & core) and not question <= vocabulary - answer_only:
                 score *= MISSING_CORE_FACTOR
-            if (question & self._subjects) - vocabulary:
+            if subjects - vocabulary:
                 score *= OTHER_SUBJECT_FACTOR
-            if analysis.asks and analysis.asks in KIND_MISMATCH_FACTOR and not (entry.fact_kinds & ASKED_KINDS[analysis.asks]):
-                score *= KIND_MISMATCH_FACTOR[analysis.asks]
-            scored.append(Candidate(entry, round(score, 4), round(coverage, 4), best_text))
+            entry = self.entries[index]
+            if mismatch is not None and not (entry.fact_kinds & wanted_kinds):
+                score *= mismatch
+            scored.append(Candidate(entry, score, coverage, best_text))
         scored.sort(key=lambda c: (-c.score, c.entry.id))
         return scored[:limit]

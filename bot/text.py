@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-import snowballstemmer
+import Stemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -23,23 +23,26 @@ from bot.knowledge import FACT_KINDS
 from bot.numbers import MONTHS, NUMBER_WORDS, convert_numbers
 from bot.stopwords import STOPWORDS
 
-_STEMMER = snowballstemmer.stemmer("english")
+_STEMMER = Stemmer.Stemmer("english")
 
+# (characters that must be present for the rule to matter, pattern, replacement);
+# "0" stands for any digit. Skipping rules that cannot match keeps this cheap.
 _SUBSTITUTIONS = (
-    (re.compile(r"[\u2018\u2019\u02bc`´]"), "'"),
-    (re.compile(r"(?<=\d),(?=\d{3}\b)"), ""),  # 3,000 -> 3000
-    (re.compile(r"(\d+)\s*(?:st|nd|rd|th)\b"), r" #\1 "),  # 7th -> #7
-    (re.compile(r"\b(?:no|nr|num|number)\s*\.?\s*#?\s*(\d+)\b"), r" #\1 "),  # No. 7 -> #7
-    (re.compile(r"#\s*(\d+)"), r" #\1 "),
-    (re.compile(r"\$"), " usd "),
-    (re.compile(r"%"), " percent "),
-    (re.compile(r"&"), " and "),
-    (re.compile(r"(\d)([^\W\d_])"), r"\1 \2"),  # 100bn -> 100 bn
-    (re.compile(r"([^\W\d_#])(\d)"), r"\1 \2"),  # action3 -> action 3
-    (re.compile(r"'s\b"), ""),
-    (re.compile(r"n't\b"), " not"),
-    (re.compile(r"'"), ""),
+    ("\u2018\u2019\u02bc`´", re.compile(r"[\u2018\u2019\u02bc`´]"), "'"),
+    ("0", re.compile(r"(?<=\d),(?=\d{3}\b)"), ""),  # 3,000 -> 3000
+    ("0", re.compile(r"(\d+)\s*(?:st|nd|rd|th)\b"), r" #\1 "),  # 7th -> #7
+    ("0", re.compile(r"\b(?:no|nr|num|number)\s*\.?\s*#?\s*(\d+)\b"), r" #\1 "),  # No. 7 -> #7
+    ("#", re.compile(r"#\s*(\d+)"), r" #\1 "),
+    ("$", re.compile(r"\$"), " usd "),
+    ("%", re.compile(r"%"), " percent "),
+    ("&", re.compile(r"&"), " and "),
+    ("0", re.compile(r"(\d)([^\W\d_])"), r"\1 \2"),  # 100bn -> 100 bn
+    ("0", re.compile(r"([^\W\d_#])(\d)"), r"\1 \2"),  # action3 -> action 3
+    ("'", re.compile(r"'s\b"), ""),
+    ("'", re.compile(r"n't\b"), " not"),
+    ("'", re.compile(r"'"), ""),
 )
+_DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"#\d+|\d+(?:\.\d+)?|[^\W\d_]+")
 _RAW_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)\W*([A-Za-z][A-Za-z0-9]*)")
@@ -91,17 +94,23 @@ ASKED_KINDS = {
 
 
 def fold(text: str) -> str:
-    """Unicode-compatible lowercase: full-width letters and digits become ASCII."""
+    """Unicode-compatible lowercase: full-width letters and digits become ASCII,
+    control and format characters become spaces."""
+    if text.isascii() and text.isprintable():  # the common case, and nothing to do
+        return text.lower()
     text = unicodedata.normalize("NFKC", text)
-    text = "".join(" " if unicodedata.category(ch).startswith("C") else ch for ch in text)
+    if not text.isprintable():
+        text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
     return text.casefold()
 
 
 def surface_tokens(text: str) -> list[str]:
     """Folded words and numbers, before any knowledge-specific step."""
     folded = fold(text)
-    for pattern, replacement in _SUBSTITUTIONS:
-        folded = pattern.sub(replacement, folded)
+    has_digit = _DIGIT.search(folded) is not None
+    for trigger, pattern, replacement in _SUBSTITUTIONS:
+        if (has_digit if trigger == "0" else any(c in folded for c in trigger)):
+            folded = pattern.sub(replacement, folded)
     return _TOKEN.findall(folded)
 
 
@@ -126,13 +135,20 @@ def name_like_words(text: str) -> frozenset[str]:
     return frozenset(names)
 
 
+# First word -> (priority, the words) of each entry of _ASKS starting with it.
+_ASKS_BY_FIRST: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+for _priority, (_words, _) in enumerate(_ASKS):
+    _ASKS_BY_FIRST.setdefault(_words[0], []).append((_priority, _words))
+
+
 def asked_kind(tokens: list[str]) -> str | None:
-    for words, kind in _ASKS:
-        n = len(words)
-        for i in range(len(tokens) - n + 1):
-            if tuple(tokens[i:i + n]) == words:
-                return kind
-    return None
+    """The kind of the first entry of _ASKS (in its order) that appears anywhere in `tokens`."""
+    best = len(_ASKS)
+    for i, token in enumerate(tokens):
+        for priority, words in _ASKS_BY_FIRST.get(token, ()):
+            if priority < best and tuple(tokens[i:i + len(words)]) == words:
+                best = priority
+    return _ASKS[best][1] if best < len(_ASKS) else None
 
 
 def _is_insert_delete_or_swap(word: str, candidate: str) -> bool:

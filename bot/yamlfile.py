@@ -26,7 +26,12 @@ class LineList(list):
     item_lines: list
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (much faster), the pure-Python one otherwise;
+# either way the constructors below keep line numbers and spot duplicate keys.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_BaseLoader):
     def construct_mapping(self, node, deep=False):  # noqa: D401 - PyYAML hook
         result = LineMap()
         result.line = node.start_mark.line + 1

@@ -173,7 +173,7 @@ def test_a_tab_for_indentation(capsys, knowledge_copy):
     assert out[:2] == [
         f"facts.yaml:{line}: contains a tab character. Fix: replace it with spaces; YAML does not allow tabs for "
         "indentation.",
-        f"facts.yaml:{line}: this file is not valid YAML: found character '\\t' that cannot start any token. Fix: "
+        f"facts.yaml:{line}: this file is not valid YAML: found a tab character that violates indentation. Fix: "
         "compare the line with the examples in knowledge/README.md (indentation, a ':' after each key, quotes "
         "around text with ':' or '#').",
     ]

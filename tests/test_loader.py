@@ -105,7 +105,7 @@ def test_references_to_missing_facts_sources_and_entries(tiny_knowledge):
 def test_broken_yaml_gives_file_and_line(tiny_knowledge):
     folder = tiny_knowledge(sources_yaml="doc:\n  title: [oops\n  publisher: x\n")
     assert messages(folder)[0] == (
-        "sources.yaml:3: this file is not valid YAML: expected ',' or ']', but got ':'. "
+        "sources.yaml:3: this file is not valid YAML: did not find expected ',' or ']'. "
         "Fix: compare the line with the examples in knowledge/README.md "
         "(indentation, a ':' after each key, quotes around text with ':' or '#')."
     )

@@ -12,9 +12,8 @@ import sys
 from pathlib import Path
 
 from bot import __version__
-from bot.paths import ENV_KNOWLEDGE, knowledge_dir
+from bot.paths import ENV_DB, ENV_KNOWLEDGE, knowledge_dir
 from bot.problems import KnowledgeError
-from bot.store import ENV_DB
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 

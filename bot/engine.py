@@ -6,9 +6,9 @@ knowledge (the bot's live reload, tests) build an `Engine` directly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from threading import Lock
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -23,8 +23,7 @@ from bot.reply import Reply, SourceRef, Suggestion, answered_text, clarify_text,
 MAX_QUESTION_CHARS = 600
 
 
-@dataclass(frozen=True)
-class Policy:
+class Policy(NamedTuple):
     """When to answer, ask back, or decline. `pledgebot eval --sweep` shows the trade-offs."""
 
     answer_at: float = 0.65  # lowest score that may be answered
@@ -69,11 +68,12 @@ class Engine:
         self._sources = {
             s.id: SourceRef(s.id, s.title, s.citation()) for s in knowledge.sources.values()
         }
+        self._answer_parts = {e.id: self._parts_of(e) for e in knowledge.entries + knowledge.smalltalk}
         self.examples = tuple(self._example_suggestions())
 
     def _rank(self, analysis, limit: int = 5):
         return self.index.rank(analysis, limit=limit, min_coverage=self.policy.min_coverage,
-                               exhaustive=self.exhaustive)
+                               floor=self.policy.clarify_at, margin=self.policy.margin, exhaustive=self.exhaustive)
 
     def with_policy(self, policy: Policy) -> "Engine":
         """The same knowledge and index, deciding with other thresholds (for `eval --sweep`)."""
@@ -112,7 +112,8 @@ class Engine:
             return []
         analysis = self.normalizer.analyse(question[:MAX_QUESTION_CHARS])
         chosen = [reply] if reply.status == "answered" and reply.entry in self.index.entry_ids else []
-        for candidate in self._rank(analysis, limit=limit + 1):
+        # Not only the close ones: inline mode lists every good answer.
+        for candidate in self.index.rank(analysis, limit=limit + 1, min_coverage=self.policy.min_coverage):
             if len(chosen) >= limit:
                 break
             if candidate.score >= self.policy.clarify_at and candidate.coverage >= self.policy.min_coverage \
@@ -154,13 +155,17 @@ class Engine:
 
     # -- replies -------------------------------------------------------------
     def _answered(self, question: str, entry: Entry, score: float) -> Reply:
+        sources, related, text = self._answer_parts[entry.id]
+        return Reply(question, "answered", entry.answer, entry.id, score, sources, related, text)
+
+    def _parts_of(self, entry: Entry) -> tuple:
+        """What every answer of an entry shares: its sources, follow-ups and text (built once)."""
         sources = tuple(self._sources[s] for s in entry.sources if s in self._sources)
         related = tuple(
             Suggestion(other.id, display_question(other))
             for other in (self.knowledge.entry(r) for r in entry.related) if other is not None
         )
-        return Reply(question, "answered", entry.answer, entry.id, score, sources, related,
-                     answered_text(entry.answer, sources))
+        return sources, related, answered_text(entry.answer, sources)
 
     def _clarify(self, question: str, candidates: list[Candidate]) -> Reply:
         choices = tuple(Suggestion(c.entry.id, display_question(c.entry)) for c in candidates)

@@ -7,7 +7,7 @@ where one was expected); and a wrongly answered decline, the worst kind.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from bot.engine import Engine
@@ -141,7 +141,7 @@ def sweep(engine: Engine, cases: list[EvalCase], thresholds=SWEEP_THRESHOLDS) ->
     answerable = sum(1 for c in cases if not c.declines)
     rows = []
     for threshold in thresholds:
-        policy = replace(engine.policy, answer_at=threshold, clarify_at=min(engine.policy.clarify_at, threshold))
+        policy = engine.policy._replace(answer_at=threshold, clarify_at=min(engine.policy.clarify_at, threshold))
         t = totals(run_cases(engine.with_policy(policy), cases))
         right_answers = t.right - sum(1 for c in cases if c.declines) + t.false_answers  # right on answerable cases
         given = right_answers + t.wrong + t.false_answers

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 # The kinds of fact, and which question words ask for each.
 FACT_KINDS = ("amount", "date", "year", "count", "share", "person", "name", "place")
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):
     file: str  # relative to the knowledge folder
     line: int
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     id: str
     title: str
     publisher: str | None
@@ -32,8 +29,7 @@ class Source:
         return f"{self.title} ({extra})" if extra else self.title
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     id: str
     value: str
     kind: str
@@ -41,14 +37,12 @@ class Fact:
     location: Location
 
 
-@dataclass(frozen=True)
-class Phrasing:
+class Phrasing(NamedTuple):
     text: str
     location: Location
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     id: str
     topic: str
     questions: tuple[Phrasing, ...]
@@ -63,32 +57,35 @@ class Entry:
     title: str | None = None  # a short label for buttons; the first question otherwise
 
 
-@dataclass(frozen=True)
-class SynonymGroup:
+class SynonymGroup(NamedTuple):
     words: tuple[str, ...]  # the first is the documents' word
     location: Location
 
 
-@dataclass(frozen=True)
 class Knowledge:
-    directory: Path
-    version: str  # short hash of every file's bytes
-    sources: Mapping[str, Source]
-    facts: Mapping[str, Fact]
-    entries: tuple[Entry, ...]
-    smalltalk: tuple[Entry, ...]
-    synonyms: tuple[SynonymGroup, ...]
-    examples: tuple[Phrasing, ...]
-    topics: tuple[str, ...]
+    """Everything loaded from one knowledge folder. Read-only once built."""
 
-    def __post_init__(self) -> None:
-        by_id = {e.id: e for e in self.entries + self.smalltalk}
-        object.__setattr__(self, "_by_id", MappingProxyType(by_id))
-        object.__setattr__(self, "sources", MappingProxyType(dict(self.sources)))
-        object.__setattr__(self, "facts", MappingProxyType(dict(self.facts)))
+    __slots__ = ("directory", "version", "sources", "facts", "entries", "smalltalk", "synonyms", "examples",
+                 "topics", "_by_id")
+
+    def __init__(self, directory: Path, version: str, sources: Mapping[str, Source], facts: Mapping[str, Fact],
+                 entries: tuple[Entry, ...], smalltalk: tuple[Entry, ...], synonyms: tuple[SynonymGroup, ...],
+                 examples: tuple[Phrasing, ...], topics: tuple[str, ...]):
+        values = {
+            "directory": directory, "version": version,
+            "sources": MappingProxyType(dict(sources)), "facts": MappingProxyType(dict(facts)),
+            "entries": tuple(entries), "smalltalk": tuple(smalltalk), "synonyms": tuple(synonyms),
+            "examples": tuple(examples), "topics": tuple(topics),
+            "_by_id": MappingProxyType({e.id: e for e in tuple(entries) + tuple(smalltalk)}),
+        }
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"Knowledge is read-only (tried to set {name!r})")
 
     def entry(self, entry_id: str) -> Entry | None:
-        return self._by_id.get(entry_id)  # type: ignore[attr-defined]
+        return self._by_id.get(entry_id)
 
     def entries_in(self, topic: str) -> tuple[Entry, ...]:
         return tuple(e for e in self.entries if e.topic == topic)

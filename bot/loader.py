@@ -8,9 +8,8 @@ here; `check` adds the checks that need the loaded knowledge or the engine.
 from __future__ import annotations
 
 import difflib
-import hashlib
 import re
-from dataclasses import dataclass, field
+import zlib
 from pathlib import Path
 
 from bot.knowledge import FACT_KINDS, Entry, Fact, Knowledge, Location, Phrasing, Source, SynonymGroup
@@ -38,11 +37,13 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
-@dataclass
 class LoadResult:
-    knowledge: Knowledge | None
-    problems: list[Problem] = field(default_factory=list)
-    complete: bool = True  # False when a whole file was missing or unreadable
+    """What loading found: the knowledge (what could be loaded) and every problem."""
+
+    def __init__(self, knowledge: Knowledge | None, problems: list[Problem], complete: bool = True):
+        self.knowledge = knowledge
+        self.problems = problems
+        self.complete = complete  # False when a whole file was missing or unreadable
 
     @property
     def errors(self) -> list[Problem]:
@@ -234,11 +235,13 @@ class _Reader:
         return LoadResult(knowledge, self.problems, complete=not self.broken_files)
 
     def version(self) -> str:
-        digest = hashlib.sha256()
+        """A short hash of every file's name and bytes: any edit gives a new version.
+        (CRC-32 rather than SHA-256: it only names versions, and zlib is cheap to import.)"""
+        digest = 0
         for path in sorted(self.directory.rglob("*.yaml")):
-            digest.update(self.rel(path).encode())
-            digest.update(path.read_bytes())
-        return digest.hexdigest()[:12]
+            digest = zlib.crc32(self.rel(path).encode(), digest)
+            digest = zlib.crc32(path.read_bytes(), digest)
+        return f"{digest:08x}"
 
     def top_mapping(self, name: str) -> LineMap | None:
         return self.top_level(name, LineMap, "a set of 'id:' blocks",

@@ -11,14 +11,17 @@ entry would score zero, so the inverted index changes no decision.
 
 from __future__ import annotations
 
+import gc
 import math
 import re
-from dataclasses import dataclass, replace
+from contextlib import contextmanager
+from bisect import bisect_right
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
 from bot.knowledge import Entry, Knowledge
-from bot.text import ASKED_KINDS, Analysis, Normalizer
+from bot.text import ASKED_KINDS, Analysis, Normalizer, surface_tokens
 
 # How much the best phrasing counts against the entry's coverage of the question.
 PHRASING_WEIGHT = 0.5
@@ -36,6 +39,10 @@ ASK_GROUPS = {"count": "quantity", "amount": "quantity"}
 ASK_WEIGHT = 2.0
 # Words only the answer uses (not a phrasing) explain a question less surely.
 ANSWER_ONLY_WEIGHT = 0.6
+# Below this many candidates, scoring them all is cheaper than bounding them.
+PRUNE_FROM = 64
+# How many of each word's lightest phrasings are scored first, to find a good best.
+SEED_PER_WORD = 16
 # An entry's core words are those most of its phrasings use (its subject: "foundation",
 # "children"). A question with none of them, that also leans on words only the answer
 # uses, is probably about something else ("when was Alibaba founded" is not "Alibaba set
@@ -53,23 +60,38 @@ KIND_MISMATCH_FACTOR = {"date": 0.7, "amount": 0.7, "count": 0.7, "person": 0.85
 ASK_CONFLICT_FACTOR = 0.8
 
 
-@dataclass(frozen=True)
-class Candidate:
+@contextmanager
+def _gc_paused():
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class Candidate(NamedTuple):
     entry: Entry
     score: float
     coverage: float
     question: str  # the phrasing that matched best
 
 
-@dataclass(frozen=True)
 class _Phrasing:
-    entry: int
-    text: str
-    content: frozenset[str]
-    asks: str | None
-    joined: str  # sorted content, for the fuzzy score
-    weight: float = 1.0  # how much a match with it counts (fact stand-ins count less)
-    weight_sum: float = 1.0  # its words' weights plus the asked kind's: a precision's denominator
+    """One question of an entry, as the index sees it."""
+
+    __slots__ = ("entry", "text", "content", "asks", "joined", "weight", "weight_sum")
+
+    def __init__(self, entry: int, text: str, content: frozenset[str], asks: str | None, joined: str,
+                 weight: float = 1.0):
+        self.entry = entry
+        self.text = text
+        self.content = content
+        self.asks = asks
+        self.joined = joined  # sorted content, for the fuzzy score
+        self.weight = weight  # how much a match with it counts (fact stand-ins count less)
+        self.weight_sum = 1.0  # its words' weights plus the asked kind's (a precision's denominator), set later
 
 
 def knowledge_texts(knowledge: Knowledge) -> list[str]:
@@ -85,12 +107,25 @@ class MatchIndex:
     """Built once per knowledge version; `rank` is read-only and thread-safe."""
 
     def __init__(self, knowledge: Knowledge, normalizer: Normalizer | None = None):
+        # Building makes millions of small objects and no reference cycles: the cyclic
+        # garbage collector would only walk them again and again.
+        with _gc_paused():
+            self._build(knowledge, normalizer)
+
+    def _build(self, knowledge: Knowledge, normalizer: Normalizer | None) -> None:
         self.knowledge = knowledge
-        self.normalizer = normalizer or Normalizer((g.words for g in knowledge.synonyms), knowledge_texts(knowledge))
+        # Each text is split into words once, for the vocabulary and for the index.
+        surface = {text: surface_tokens(text) for text in knowledge_texts(knowledge)}
+        self.normalizer = normalizer or Normalizer(
+            (g.words for g in knowledge.synonyms), vocabulary_words=(w for ws in surface.values() for w in ws))
+
+        def analyse(text: str):
+            return self.normalizer.analyse(text, correct_typos=False, words=surface.get(text))
+
         self.entries: tuple[Entry, ...] = knowledge.entries
         self.entry_ids = frozenset(e.id for e in self.entries)
         self.fact_words = {
-            fact.id: frozenset(self.normalizer.analyse(fact.value, correct_typos=False).content)
+            fact.id: frozenset(analyse(fact.value).content)
             for fact in knowledge.facts.values()
         }
         stated_by: dict[str, int] = {}
@@ -105,7 +140,7 @@ class MatchIndex:
             own: list[_Phrasing] = []
             vocabulary: set[str] = set()
             for phrasing in entry.questions:
-                analysis = self.normalizer.analyse(phrasing.text, correct_typos=False)
+                analysis = analyse(phrasing.text)
                 content = frozenset(analysis.content)
                 asks = ASK_GROUPS.get(analysis.asks, analysis.asks)
                 own.append(_Phrasing(index, phrasing.text, content, asks,
@@ -119,12 +154,12 @@ class MatchIndex:
                     continue
                 # A list ("Haier, Intime and Weibo") stands in item by item.
                 for item in LIST_SEPARATORS.split(knowledge.facts[fact_id].value):
-                    words = frozenset(self.normalizer.analyse(item, correct_typos=False).content)
+                    words = frozenset(analyse(item).content)
                     if words:
                         own.append(_Phrasing(index, f"({item.strip()})", words, None,
                                              " ".join(sorted(words)), FACT_PHRASING_WEIGHT))
                         vocabulary |= words
-            answer_words = set(self.normalizer.analyse(entry.answer, correct_typos=False).content)
+            answer_words = set(analyse(entry.answer).content)
             phrasings.append(own)
             vocabularies.append(vocabulary | answer_words)
             answer_only.append(frozenset(answer_words - vocabulary))
@@ -148,11 +183,21 @@ class MatchIndex:
         )
         # A word no entry uses is the most specific word there is.
         self.foreign_weight = math.log(1 + total / 0.5)
-        self._phrasings = [
-            [replace(p, weight_sum=sum(self.weight(t) for t in p.content) + (ASK_WEIGHT if p.asks else 0.0))
-             for p in own]
-            for own in phrasings
-        ]
+        self._phrasings = phrasings
+        for own in phrasings:
+            for phrasing in own:  # set once here, now that word weights are known
+                phrasing.weight_sum = sum(self.weight(t) for t in phrasing.content) + (ASK_WEIGHT if phrasing.asks else 0.0)
+        # For each word, the phrasings using it, lightest first: a phrasing's total weight
+        # caps how precise a match with it can be (see `rank`).
+        by_word: dict[str, list[tuple[float, int]]] = {}
+        for own in self._phrasings:
+            for phrasing in own:
+                for token in phrasing.content:
+                    by_word.setdefault(token, []).append((phrasing.weight_sum, phrasing.entry))
+        self._light_first: dict[str, tuple[list[float], list[int]]] = {}
+        for token, pairs in by_word.items():
+            pairs.sort()
+            self._light_first[token] = ([w for w, _ in pairs], [e for _, e in pairs])
 
     @staticmethod
     def _core_words(phrasings: list[_Phrasing]) -> frozenset[str]:
@@ -193,65 +238,145 @@ class MatchIndex:
         return found
 
     def rank(self, analysis: Analysis, limit: int = 5, min_coverage: float | None = None,
-             exhaustive: bool = False) -> list[Candidate]:
-        """The best entries for a question, best first.
+             floor: float | None = None, margin: float | None = None, exhaustive: bool = False) -> list[Candidate]:
+        """The best entries for a question, best first, with exact scores.
 
-        `min_coverage` lets the index skip entries that could not reach it; `exhaustive`
-        scores every entry (for checking that the shortcut changes nothing)."""
+        With `min_coverage`, entries covering less are skipped (the engine drops them). With
+        `floor` and `margin` too, entries that can neither reach `floor` nor come within
+        `margin` of the best are skipped as well; what remains decides exactly as scoring
+        every entry would. `exhaustive` scores every entry (to check exactly that)."""
         question = frozenset(analysis.content)
         if not question:
             return []
         weights = {t: self.weight(t) for t in question}
         total = sum(weights.values())
-        chosen = range(len(self.entries)) if exhaustive else self.candidates(question, weights, total, min_coverage)
-        if not chosen:
-            return []
+        if exhaustive:
+            scored = [self._score(i, analysis, question, weights, total) for i in range(len(self.entries))]
+        else:
+            chosen = self.candidates(question, weights, total, min_coverage)
+            if floor is None or margin is None or min_coverage is None:
+                scored = [self._score(i, analysis, question, weights, total) for i in chosen]
+            else:
+                if len(chosen) > PRUNE_FROM:
+                    chosen = self._light_enough(chosen, analysis, question, weights, total, min_coverage, floor,
+                                                margin)
+                scored = self._best_first(chosen, analysis, question, weights, total, min_coverage, floor, margin)
+        if min_coverage is not None:
+            scored = [c for c in scored if c.coverage >= min_coverage]
+        scored.sort(key=lambda c: (-c.score, c.entry.id))
+        return scored[:limit]
+
+    def _best_first(self, chosen, analysis: Analysis, question: frozenset[str], weights: dict[str, float],
+                    total: float, min_coverage: float, floor: float, margin: float) -> list[Candidate]:
+        """Score candidates in order of their cheap upper bound; stop once no bound can reach
+        the cutoff (the floor, or within `margin` of the best). Exact: what is skipped could
+        neither be answered nor offered."""
+        bounded = []
+        for index in chosen:
+            coverage, penalty = self._coverage_and_penalty(index, analysis, question, weights, total)
+            if coverage >= min_coverage:
+                bound = (PHRASING_WEIGHT + (1 - PHRASING_WEIGHT) * coverage) * penalty
+                bounded.append((bound, index, coverage, penalty))
+        bounded.sort(key=lambda b: -b[0])
+        scored: list[Candidate] = []
+        best = 0.0
+        for bound, index, coverage, penalty in bounded:
+            if bound < max(floor, best - margin) - 1e-9:
+                break
+            candidate = self._score(index, analysis, question, weights, total, (coverage, penalty))
+            scored.append(candidate)
+            best = max(best, candidate.score)
+        return scored
+
+    def _light_enough(self, chosen: set[int], analysis: Analysis, question: frozenset[str],
+                      weights: dict[str, float], total: float, min_coverage: float, floor: float,
+                      margin: float) -> set[int]:
+        """Of many candidates, those with a phrasing light enough to reach the cutoff.
+
+        A score is at most PHRASING_WEIGHT * (its best phrasing's value) + the rest, a value at
+        most TOKEN_WEIGHT * F1 + the rest, with F1 <= 2P / (1 + P) and precision P at most
+        (the question's weight + the asked kind) / (the phrasing's own weight). So an entry
+        can only reach the cutoff through a phrasing light enough; phrasings are posted by
+        word lightest first, so those are found by bisection. The cutoff comes from scoring
+        each word's lightest phrasings' entries first."""
+        seed: set[int] = set()
+        for token in question:
+            ids = self._light_first.get(token, ((), ()))[1]
+            seed.update(i for i in ids[:SEED_PER_WORD] if i in chosen)
+        seeded = self._best_first(seed, analysis, question, weights, total, min_coverage, floor, margin)
+        best = max((c.score for c in seeded), default=0.0)
+        cutoff = max(floor, best - margin) - 1e-9
+        # score <= PHRASING_WEIGHT * best_value + (1 - PHRASING_WEIGHT): below this value, no cutoff
+        phrasing_floor = (cutoff - (1 - PHRASING_WEIGHT)) / PHRASING_WEIGHT
+        f1_floor = (phrasing_floor - (1 - TOKEN_WEIGHT)) / TOKEN_WEIGHT
+        if f1_floor <= 0:
+            return chosen
+        precision_floor = f1_floor / (2 - f1_floor)
+        heaviest = (total + (ASK_WEIGHT if analysis.asks else 0.0)) / precision_floor
+        light: set[int] = set()
+        for token in question:
+            sums, ids = self._light_first.get(token, ((), ()))
+            light.update(i for i in ids[: bisect_right(sums, heaviest)] if i in chosen)
+        return light
+
+    def _coverage_and_penalty(self, index: int, analysis: Analysis, question: frozenset[str],
+                              weights: dict[str, float], total: float) -> tuple[float, float]:
+        """The cheap parts of a score: how much of the question the entry covers, and the
+        product of its penalties. score <= (PHRASING_WEIGHT + (1 - PHRASING_WEIGHT) * coverage) * penalty."""
+        vocabulary = self._vocabularies[index]
+        answer_only = self._answer_only[index]
+        covered = 0.0
+        for token, weight in weights.items():
+            if token in vocabulary:
+                covered += weight * (ANSWER_ONLY_WEIGHT if token in answer_only else 1.0)
+        penalty = 1.0
+        core = self._cores[index]
+        if core and not (question & core) and not question <= vocabulary - answer_only:
+            penalty *= MISSING_CORE_FACTOR
+        if (question & self._subjects) - vocabulary:
+            penalty *= OTHER_SUBJECT_FACTOR
+        if analysis.asks in KIND_MISMATCH_FACTOR and not (self.entries[index].fact_kinds & ASKED_KINDS[analysis.asks]):
+            penalty *= KIND_MISMATCH_FACTOR[analysis.asks]
+        return covered / total, penalty
+
+    def _score(self, index: int, analysis: Analysis, question: frozenset[str], weights: dict[str, float],
+               total: float, parts: tuple[float, float] | None = None) -> Candidate:
+        coverage, penalty = parts or self._coverage_and_penalty(index, analysis, question, weights, total)
         asked = 1 if analysis.asks else 0
         asks = ASK_GROUPS.get(analysis.asks, analysis.asks)
         joined = " ".join(sorted(question))
         recall_total = total + ASK_WEIGHT * asked
-        mismatch = KIND_MISMATCH_FACTOR.get(analysis.asks) if analysis.asks else None
-        wanted_kinds = ASKED_KINDS.get(analysis.asks, frozenset())
-        subjects = question & self._subjects
-        scored = []
-        for index in chosen:
-            vocabulary = self._vocabularies[index]
-            answer_only = self._answer_only[index]
-            covered = 0.0
-            for token, weight in weights.items():
-                if token in vocabulary:
-                    covered += weight * (ANSWER_ONLY_WEIGHT if token in answer_only else 1.0)
-            coverage = covered / total
-            best, best_text = 0.0, ""
-            for phrasing in self._phrasings[index]:
-                shared = question & phrasing.content
-                if shared:
-                    # What is asked ("when", "how much") counts like one more word,
-                    # in the phrasing match only, never in the entry's coverage.
-                    hit = sum(weights[t] for t in shared)
-                    if asked and phrasing.asks == asks:
-                        hit += ASK_WEIGHT
-                    recall = hit / recall_total
-                    precision = hit / phrasing.weight_sum
-                    f1 = 2 * precision * recall / (precision + recall)
-                else:
-                    f1 = 0.0
-                similarity = fuzz.token_sort_ratio(joined, phrasing.joined, processor=None) / 100
-                value = TOKEN_WEIGHT * f1 + (1 - TOKEN_WEIGHT) * similarity
-                if asked and phrasing.asks and phrasing.asks != asks:
-                    value *= ASK_CONFLICT_FACTOR
-                value *= phrasing.weight
-                if value > best:
-                    best, best_text = value, phrasing.text
-            score = PHRASING_WEIGHT * best + (1 - PHRASING_WEIGHT) * coverage
-            core = self._cores[index]
-            if core and not (question & core) and not question <= vocabulary - answer_only:
-                score *= MISSING_CORE_FACTOR
-            if subjects - vocabulary:
-                score *= OTHER_SUBJECT_FACTOR
-            entry = self.entries[index]
-            if mismatch is not None and not (entry.fact_kinds & wanted_kinds):
-                score *= mismatch
-            scored.append(Candidate(entry, score, coverage, best_text))
-        scored.sort(key=lambda c: (-c.score, c.entry.id))
-        return scored[:limit]
+        # A phrasing's value is (TOKEN_WEIGHT * F1 + (1 - TOKEN_WEIGHT) * similarity) * factor.
+        # F1 is cheap; the similarity costs a rapidfuzz call. Try phrasings by their best
+        # possible value (similarity 1) and stop when none left can beat the best so far.
+        bounds = []
+        for phrasing in self._phrasings[index]:
+            shared = question & phrasing.content
+            if shared:
+                # What is asked ("when", "how much") counts like one more word,
+                # in the phrasing match only, never in the entry's coverage.
+                hit = sum(weights[t] for t in shared)
+                if asked and phrasing.asks == asks:
+                    hit += ASK_WEIGHT
+                recall = hit / recall_total
+                precision = hit / phrasing.weight_sum
+                f1 = 2 * precision * recall / (precision + recall)
+            else:
+                f1 = 0.0
+            factor = phrasing.weight * (ASK_CONFLICT_FACTOR if asked and phrasing.asks and phrasing.asks != asks
+                                        else 1.0)
+            base = TOKEN_WEIGHT * f1 * factor
+            bounds.append((base + (1 - TOKEN_WEIGHT) * factor, base, factor, phrasing))
+        bounds.sort(key=lambda b: -b[0])
+        best, best_text = 0.0, ""
+        for bound, base, factor, phrasing in bounds:
+            if bound <= best:
+                break
+            needed = 100 * (best - base) / ((1 - TOKEN_WEIGHT) * factor)
+            similarity = fuzz.token_sort_ratio(joined, phrasing.joined, processor=None,
+                                               score_cutoff=max(0.0, needed)) / 100
+            value = base + (1 - TOKEN_WEIGHT) * similarity * factor
+            if value > best:
+                best, best_text = value, phrasing.text
+        score = (PHRASING_WEIGHT * best + (1 - PHRASING_WEIGHT) * coverage) * penalty
+        return Candidate(self.entries[index], score, coverage, best_text)

@@ -79,12 +79,17 @@ def _near_month(tokens: list[str], i: int) -> bool:
         before == "the" and before2 in MONTHS)
 
 
+
+
 # Words that only announce an item number: "number 9" is just "#9".
 NUMBER_MARKERS = frozenset({"number", "no", "nr", "num"})
+_NUMERIC_WORDS = NUMBER_WORDS | ITEM_WORDS | NUMBER_MARKERS
 
 
 def convert_numbers(tokens: list[str]) -> list[str]:
     """Rewrite number words and ordinals in a lowercase token list."""
+    if _NUMERIC_WORDS.isdisjoint(tokens) and "".join(tokens).isalpha():
+        return tokens  # most texts hold no number at all
     converted = _convert(tokens)
     return [t for i, t in enumerate(converted)
             if not (t in NUMBER_MARKERS and i + 1 < len(converted) and converted[i + 1].startswith("#"))]
@@ -107,6 +112,10 @@ def _convert(tokens: list[str]) -> list[str]:
             continue
         if word.isdigit() and previous in ITEM_WORDS and int(word) < 1000:
             out.append(f"#{word}")
+            i += 1
+            continue
+        if word not in NUMBER_WORDS and not word[0].isdigit():
+            out.append(word)
             i += 1
             continue
         # "one" alone is rarely a number ("which one"); count it only where it must be.

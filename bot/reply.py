@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Status = Literal["answered", "clarify", "unknown"]
 
 
-@dataclass(frozen=True)
-class SourceRef:
+class SourceRef(NamedTuple):
     id: str
     title: str
     citation: str  # title with publisher and date where known
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(NamedTuple):
     entry: str
     question: str
 
 
-@dataclass(frozen=True)
-class Reply:
+class Reply(NamedTuple):
     question: str
     status: Status
     answer: str | None

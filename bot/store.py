@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-ENV_DB = "PLEDGEBOT_DB"
+from bot.paths import ENV_DB
+
 MAX_STORED_CHARS = 500
 SCHEMA_VERSION = 1
 SCHEMA = """
@@ -64,36 +66,39 @@ class UnansweredRow:
 
 
 class QuestionStore:
+    """One connection per thread, opened on first use; each write its own transaction."""
+
     def __init__(self, path: Path):
         self.path = Path(path)
+        self._local = threading.local()
+        self._setup_lock = threading.Lock()
         self._ready = False
 
-    def _connect(self) -> sqlite3.Connection:
-        if not self._ready:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-        connection.execute("PRAGMA busy_timeout = 10000")
-        if not self._ready:
-            connection.execute("PRAGMA journal_mode = WAL")
-            connection.executescript(SCHEMA)
-            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            self._ready = True
+    def _connection(self) -> sqlite3.Connection:
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            with self._setup_lock:
+                if not self._ready:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                connection = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
+                connection.execute("PRAGMA busy_timeout = 10000")
+                # In WAL mode NORMAL stays consistent after a crash; it may only lose the last commits.
+                connection.execute("PRAGMA synchronous = NORMAL")
+                if not self._ready:
+                    connection.execute("PRAGMA journal_mode = WAL")
+                    connection.executescript(SCHEMA)
+                    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                    self._ready = True
+            self._local.connection = connection
         return connection
 
     def _write(self, sql: str, params: tuple) -> int:
-        connection = self._connect()
-        try:
-            with connection:
-                return connection.execute(sql, params).rowcount
-        finally:
-            connection.close()
+        connection = self._connection()
+        with connection:
+            return connection.execute(sql, params).rowcount
 
     def _read(self, sql: str, params: tuple = ()) -> list[tuple]:
-        connection = self._connect()
-        try:
-            return connection.execute(sql, params).fetchall()
-        finally:
-            connection.close()
+        return self._connection().execute(sql, params).fetchall()
 
     # -- writing ---------------------------------------------------------------
     def record_unanswered(self, question: str, status: str, nearest_entry: str | None, score: float,

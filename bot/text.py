@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 import Stemmer
 from rapidfuzz import process
@@ -107,9 +106,10 @@ def fold(text: str) -> str:
 def surface_tokens(text: str) -> list[str]:
     """Folded words and numbers, before any knowledge-specific step."""
     folded = fold(text)
+    present = set(folded)
     has_digit = _DIGIT.search(folded) is not None
     for trigger, pattern, replacement in _SUBSTITUTIONS:
-        if (has_digit if trigger == "0" else any(c in folded for c in trigger)):
+        if has_digit if trigger == "0" else not present.isdisjoint(trigger):
             folded = pattern.sub(replacement, folded)
     return _TOKEN.findall(folded)
 
@@ -158,8 +158,7 @@ def _is_insert_delete_or_swap(word: str, candidate: str) -> bool:
     return sorted(word) == sorted(candidate)
 
 
-@dataclass(frozen=True)
-class Analysis:
+class Analysis(NamedTuple):
     """What the normaliser made of one text."""
 
     tokens: tuple[str, ...]  # canonical tokens, stopwords included
@@ -177,7 +176,9 @@ class Analysis:
 class Normalizer:
     """Normalise text against one knowledge base's vocabulary and synonyms."""
 
-    def __init__(self, synonym_groups: Iterable[Iterable[str]], vocabulary_texts: Iterable[str]):
+    def __init__(self, synonym_groups: Iterable[Iterable[str]], vocabulary_texts: Iterable[str] = (),
+                 vocabulary_words: Iterable[str] = ()):
+        """`vocabulary_texts` (or their words, already split) are what the knowledge says."""
         self._synonyms: dict[tuple[str, ...], tuple[str, ...]] = {}
         groups = [list(words) for words in synonym_groups]
         for words in groups:
@@ -186,11 +187,15 @@ class Normalizer:
                 key = self._base(word)
                 if key:
                     self._synonyms.setdefault(key, canonical)
-        self._longest = max((len(k) for k in self._synonyms), default=1)
+        # For each word that starts a synonym, the lengths of the phrases it starts, longest first.
+        self._phrase_lengths: dict[str, tuple[int, ...]] = {}
+        for key in self._synonyms:
+            self._phrase_lengths[key[0]] = tuple(sorted({len(key), *self._phrase_lengths.get(key[0], ())},
+                                                        reverse=True))
         self.stop_stems = frozenset(stem(w) for w in STOPWORDS)
         self.kind_stems = frozenset(stem(w) for w in KIND_WORDS)
 
-        surface: set[str] = set()
+        surface: set[str] = set(vocabulary_words)
         for text in vocabulary_texts:
             surface.update(surface_tokens(text))
         for words in groups:
@@ -202,6 +207,10 @@ class Normalizer:
             w for w in surface | STOPWORDS | NUMBER_WORDS | MONTHS if w.isalpha() and len(w) >= 3
         )
         self._short_correctable = sorted(w for w in STOPWORDS if w.isalpha() and len(w) == 4)
+        # Words by length: a word k edits away differs in length by at most k.
+        self._by_length: dict[int, list[str]] = {}
+        for word in self._correctable:
+            self._by_length.setdefault(len(word), []).append(word)
 
     def _base(self, text: str) -> tuple[str, ...]:
         return tuple(stem(t) for t in convert_numbers(surface_tokens(text)))
@@ -218,7 +227,9 @@ class Normalizer:
             # Only a filler word missing a letter ("wat" for "what").
             choices, max_edits = self._short_correctable, 1
         else:
-            choices, max_edits = self._correctable, (1 if len(word) <= 8 else 2)
+            max_edits = 1 if len(word) <= 8 else 2
+            choices = [w for n in range(len(word) - max_edits, len(word) + max_edits + 1)
+                       for w in self._by_length.get(n, ())]
         matches = process.extract(word, choices, scorer=OSA.distance, processor=None,
                                   score_cutoff=max_edits, limit=8)
         # Among equally close words, prefer a slip that keeps the typed letters
@@ -230,22 +241,26 @@ class Normalizer:
         return None
 
     def _apply_synonyms(self, stems: list[str]) -> list[str]:
+        """Replace each synonym phrase by the documents' word, longest phrase first."""
         out: list[str] = []
         i = 0
-        while i < len(stems):
-            for size in range(min(self._longest, len(stems) - i), 0, -1):
-                key = tuple(stems[i:i + size])
-                if key in self._synonyms:
-                    out.extend(self._synonyms[key])
-                    i += size
-                    break
+        count = len(stems)
+        while i < count:
+            for size in self._phrase_lengths.get(stems[i], ()):
+                if i + size <= count:
+                    key = tuple(stems[i:i + size])
+                    if key in self._synonyms:
+                        out.extend(self._synonyms[key])
+                        i += size
+                        break
             else:
                 out.append(stems[i])
                 i += 1
         return out
 
-    def analyse(self, text: str, correct_typos: bool = True) -> Analysis:
-        words = surface_tokens(text)
+    def analyse(self, text: str, correct_typos: bool = True, words: list[str] | None = None) -> Analysis:
+        """Normalise `text`; `words`, if given, are its `surface_tokens` already computed."""
+        words = surface_tokens(text) if words is None else words
         corrections = []
         foreign = []
         if correct_typos:

@@ -5,7 +5,7 @@ Only the loader uses this module; everything past it sees frozen objects.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 from pathlib import Path
 
 import yaml
@@ -67,19 +67,17 @@ _LineLoader.add_constructor(
 )
 
 
-@dataclass(frozen=True)
-class YamlError:
+class YamlError(NamedTuple):
     """A file that is not valid YAML: where and what the parser said."""
 
     line: int
     message: str
 
 
-@dataclass
-class YamlDocument:
+class YamlDocument(NamedTuple):
     data: object = None
     error: YamlError | None = None
-    tab_lines: list[int] = field(default_factory=list)
+    tab_lines: tuple[int, ...] = ()
 
 
 def read_yaml(path: Path) -> YamlDocument:
@@ -88,7 +86,7 @@ def read_yaml(path: Path) -> YamlDocument:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         return YamlDocument(error=YamlError(1, f"is not UTF-8 text ({exc.reason})."))
-    tab_lines = [n for n, line in enumerate(text.splitlines(), 1) if "\t" in line]
+    tab_lines = tuple(n for n, line in enumerate(text.splitlines(), 1) if "\t" in line)
     try:
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.YAMLError as exc:

@@ -30,7 +30,7 @@ def test_broken_yaml_reports_the_line_instead_of_raising(tmp_path):
 def test_tabs_are_located(tmp_path):
     path = tmp_path / "a.yaml"
     path.write_text("a: 1\nb:\t2\n", encoding="utf-8")
-    assert read_yaml(path).tab_lines == [2]
+    assert read_yaml(path).tab_lines == (2,)
 
 
 def test_non_utf8_file_is_reported(tmp_path):

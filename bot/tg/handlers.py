@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-import secrets
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -57,16 +56,17 @@ class BotState:
     loaded_at: float = field(default_factory=time.time)
     fingerprint: tuple = ()  # of the knowledge folder as loaded
     rejected_fingerprint: tuple = ()  # of the last edit that failed to load
-    # Feedback buttons carry a token; the question it answered stays here, not in Telegram.
-    feedback_questions: OrderedDict = field(default_factory=OrderedDict)
-    feedback_given: set = field(default_factory=set)
+    # The question each recent answer was for, by (chat, message), so a 👍/👎 on that message
+    # can be stored with its question. Memory only: chat ids are never written anywhere.
+    answered_questions: OrderedDict = field(default_factory=OrderedDict)
+    rated: set = field(default_factory=set)
 
-    def remember_question(self, question: str) -> str:
-        token = secrets.token_urlsafe(6)
-        self.feedback_questions[token] = question
-        while len(self.feedback_questions) > MAX_REMEMBERED_QUESTIONS:
-            self.feedback_questions.popitem(last=False)
-        return token
+    def remember_question(self, message: Message | None, question: str) -> None:
+        if message is None:
+            return
+        self.answered_questions[(message.chat_id, message.message_id)] = question
+        while len(self.answered_questions) > MAX_REMEMBERED_QUESTIONS:
+            self.answered_questions.popitem(last=False)
 
 
 def state_of(context: ContextTypes.DEFAULT_TYPE) -> BotState:
@@ -96,12 +96,15 @@ async def send_retrying(state: BotState, make_call):
         await asyncio.sleep(wait)
 
 
-async def send_rendered(state: BotState, message: Message, rendered: render.Rendered, quote: bool) -> None:
+async def send_rendered(state: BotState, message: Message, rendered: render.Rendered, quote: bool) -> Message | None:
+    """Send every chunk; return the last message sent (the one with the buttons)."""
     last = len(rendered.chunks) - 1
+    sent = None
     for number, chunk in enumerate(rendered.chunks):
         markup = rendered.keyboard if number == last else None
-        await send_retrying(state, lambda chunk=chunk, markup=markup, first=(number == 0): message.reply_text(
+        sent = await send_retrying(state, lambda chunk=chunk, markup=markup, first=(number == 0): message.reply_text(
             chunk, reply_markup=markup, do_quote=quote and first))
+    return sent
 
 
 def in_group(update: Update) -> bool:
@@ -113,9 +116,11 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, qu
     state = state_of(context)
     engine = state.engine  # one version for the whole question, even if a reload swaps it meanwhile
     reply = engine.answer(question)
-    token = state.remember_question(question) if reply.status == "answered" and reply.sources else None
-    await send_rendered(state, update.effective_message, render.render_reply(reply, engine, feedback_token=token),
-                        quote=in_group(update))
+    rateable = reply.status == "answered" and bool(reply.sources)  # a knowledge answer, not small talk
+    sent = await send_rendered(state, update.effective_message, render.render_reply(reply, engine, rateable),
+                               quote=in_group(update))
+    if rateable:
+        state.remember_question(sent, question)
     if reply.status != "answered" and reply.question.strip():
         await record_unanswered(state, engine, reply)
 
@@ -295,15 +300,18 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def on_feedback(query, state: BotState, value: str, message: Message | None) -> None:
     """👍/👎: store entry, question and time (never who), then drop the buttons."""
     parts = value.split(":")
-    if len(parts) != 3 or parts[0] not in {"+", "-"} or state.engine.knowledge.entry(parts[1]) is None:
+    if len(parts) != 2 or parts[0] not in {"+", "-"} or state.engine.knowledge.entry(parts[1]) is None:
         await query.answer(STALE_BUTTON)
         return
-    vote, entry, token = parts
-    if token in state.feedback_given:
+    vote, entry = parts
+    key = (message.chat_id, message.message_id) if message is not None else ("inline", query.id)
+    if key in state.rated:
         await query.answer(ALREADY_RATED)
         return
-    state.feedback_given.add(token)
-    question = state.feedback_questions.pop(token, None)  # None after a restart: the entry still counts
+    state.rated.add(key)
+    if len(state.rated) > MAX_REMEMBERED_QUESTIONS:
+        state.rated.clear()
+    question = state.answered_questions.pop(key, None)  # None after a restart: the entry still counts
     if state.store is not None:
         try:
             await asyncio.to_thread(state.store.record_feedback, entry, question, 1 if vote == "+" else -1)

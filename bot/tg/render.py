@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import InlineKeyboardButtonLimit, MessageLimit
@@ -26,7 +26,7 @@ MAX_FOLLOW_UPS = 3
 ANSWER = "e"  # send the answer of an entry as a new message
 CHOOSE = "c"  # a 'did you mean' choice: the question message becomes the answer
 TOPIC = "t"  # browse: "t:" lists topics, "t:N" lists topic N's entries
-FEEDBACK = "f"  # "f:+:<entry>:<token>" or "f:-:..." rates an answer
+FEEDBACK = "f"  # "f:+:<entry>" or "f:-:<entry>" rates the answer it is under
 
 
 @dataclass(frozen=True)
@@ -66,8 +66,10 @@ def keyboard(buttons, extra_row=None) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(rows) if rows else None
 
 
-def feedback_row(entry_id: str, token: str) -> list:
-    return [button("👍", FEEDBACK, f"+:{entry_id}:{token}"), button("👎", FEEDBACK, f"-:{entry_id}:{token}")]
+@lru_cache(maxsize=4096)
+def feedback_row(entry_id: str) -> tuple:
+    """👍 and 👎 for an entry; the same for every answer of it, so built once."""
+    return button("👍", FEEDBACK, f"+:{entry_id}"), button("👎", FEEDBACK, f"-:{entry_id}")
 
 
 def split_blocks(blocks: list[str], limit: int = MAX_TEXT) -> tuple[str, ...]:
@@ -112,9 +114,9 @@ def _cut(block: str, limit: int) -> list[str]:
     return [p.replace(" \n ", "\n").strip() for p in pieces if p.strip()]
 
 
-def render_reply(reply: Reply, engine: Engine, feedback_token: str | None = None) -> Rendered:
+def render_reply(reply: Reply, engine: Engine, rateable: bool = False) -> Rendered:
     if reply.status == "answered":
-        return render_answer(reply, engine, feedback_token=feedback_token)
+        return render_answer(reply, engine, rateable=rateable)
     if reply.status == "clarify":
         opening = ("Did you mean this?" if len(reply.suggestions) == 1
                    else "I'm not sure which of these you mean. Tap one:")
@@ -123,18 +125,31 @@ def render_reply(reply: Reply, engine: Engine, feedback_token: str | None = None
     return render_unknown(reply, engine)
 
 
-def render_answer(reply: Reply, engine: Engine, with_buttons: bool = True,
-                  feedback_token: str | None = None) -> Rendered:
+def render_answer(reply: Reply, engine: Engine, with_buttons: bool = True, rateable: bool = False) -> Rendered:
     blocks = [escape(reply.answer or reply.text)]
     line = source_line(reply.sources)
     if line:
         blocks.append(f"<i>{escape(line)}</i>")
-    buttons = []
-    if with_buttons:
-        buttons = [button(label_for(engine, s.entry, s.question), ANSWER, s.entry)
-                   for s in reply.suggestions[:MAX_FOLLOW_UPS]]
-    extra = feedback_row(reply.entry, feedback_token) if with_buttons and feedback_token and reply.entry else None
+    buttons = follow_up_buttons(engine, reply.suggestions) if with_buttons else ()
+    extra = feedback_row(reply.entry) if with_buttons and rateable and reply.entry else None
     return Rendered(split_blocks(blocks), keyboard(buttons, extra))
+
+
+# Follow-up buttons depend only on the engine and the suggestions, and Telegram's button
+# objects are immutable: build each set once per knowledge version, not once per answer.
+_follow_ups: dict[tuple[int, tuple], tuple] = {}
+
+
+def follow_up_buttons(engine: Engine, suggestions) -> tuple:
+    key = (id(engine), tuple(suggestions[:MAX_FOLLOW_UPS]))
+    found = _follow_ups.get(key)
+    if found is None or found[0] is not engine:
+        if len(_follow_ups) > 4096:
+            _follow_ups.clear()
+        found = (engine, tuple(button(label_for(engine, s.entry, s.question), ANSWER, s.entry)
+                               for s in suggestions[:MAX_FOLLOW_UPS]))
+        _follow_ups[key] = found
+    return found[1]
 
 
 def render_unknown(reply: Reply, engine: Engine) -> Rendered:

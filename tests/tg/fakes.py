@@ -37,7 +37,7 @@ class RecordingRequest(BaseRequest):
     async def do_request(self, url, method, request_data: RequestData | None = None, read_timeout=None,
                          write_timeout=None, connect_timeout=None, pool_timeout=None):
         name = url.rsplit("/", 1)[-1]
-        params = json.loads(json.dumps(request_data.parameters)) if request_data else {}
+        params = request_data.parameters if request_data else {}  # already plain Python values
         self.calls.append((name, params))
         return 200, json.dumps({"ok": True, "result": self.result(name, params)}).encode()
 
@@ -90,9 +90,10 @@ def message_update(bot, text: str | None = None, chat: dict = PRIVATE, user: dic
     return Update.de_json({"update_id": next(_update_ids), "message": message}, bot)
 
 
-def bot_message(text: str = "an earlier answer", chat: dict = PRIVATE, reply_markup: dict | None = None) -> dict:
-    message = {"message_id": next(_message_ids), "date": int(time.time()), "chat": chat, "from": BOT_USER,
-               "text": text}
+def bot_message(text: str = "an earlier answer", chat: dict = PRIVATE, reply_markup: dict | None = None,
+                message_id: int | None = None) -> dict:
+    message = {"message_id": message_id or next(_message_ids), "date": int(time.time()), "chat": chat,
+               "from": BOT_USER, "text": text}
     if reply_markup:
         message["reply_markup"] = reply_markup
     return message

@@ -107,10 +107,11 @@ def test_feedback_buttons_record_once_and_disappear(harness):
     h.feed(message_update(h.bot, "what is action 3"))
     [sent] = h.request.sent()
     thumbs_up = sent["reply_markup"]["inline_keyboard"][-1][0]["callback_data"]
-    assert thumbs_up.startswith("f:+:action-3:")
+    assert thumbs_up == "f:+:action-3"
     from tests.tg.fakes import bot_message, callback_update
 
-    shown = bot_message(sent["text"], reply_markup=sent["reply_markup"])
+    [(_, sent_id)] = list(h.app.bot_data["state"].answered_questions)  # the message the bot sent
+    shown = bot_message(sent["text"], reply_markup=sent["reply_markup"], message_id=sent_id)
     h.request.clear()
     h.feed(callback_update(h.bot, thumbs_up, message=shown))
     answered = dict(h.request.calls)
@@ -131,7 +132,7 @@ def test_forged_feedback_is_refused(harness):
     from tests.tg.fakes import callback_update
 
     h = harness()
-    for data in ("f:+:no-such-entry:tok", "f:?:action-3:tok", "f:+:action-3"):
+    for data in ("f:+:no-such-entry", "f:?:action-3", "f:+", "f:+:action-3:extra"):
         h.request.clear()
         h.feed(callback_update(h.bot, data))
         assert dict(h.request.calls)["answerCallbackQuery"]["text"].startswith("This button is out of date")

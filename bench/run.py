@@ -207,28 +207,38 @@ def bench_bot(count: int, runs: int) -> dict:
         "inline": lambda bot, n: inline_update(bot, by_status["answered"][n % len(by_status["answered"])], user=user(n)),
     }
     results = {"floor": _ptb_floor(count, runs, message_update)}
-    loop = asyncio.new_event_loop()
     try:
         for kind, make in kinds.items():
-            rates = []
-            for _ in range(runs):
-                request = RecordingRequest()
-                app = build_application(settings, engine, request=request, flood_limit=False)
-                loop.run_until_complete(app.initialize())
-                gc.freeze()  # as `pledgebot run` does once the bot is built
-                updates = [make(app.bot, n) for n in range(count)]
+            results[kind] = _median_rate(
+                lambda: build_application(settings, engine, request=RecordingRequest(), flood_limit=False),
+                make, count, runs)
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+    return results
+
+
+def _median_rate(make_app, make_update, count: int, runs: int) -> float:
+    """Updates per second through process_update, one at a time, median of `runs` fresh apps."""
+    rates = []
+    loop = asyncio.new_event_loop()
+    try:
+        for _ in range(runs):
+            app = make_app()
+            loop.run_until_complete(app.initialize())
+            gc.freeze()  # as `pledgebot run` does once the bot is built
+            try:
+                updates = [make_update(app.bot, n) for n in range(count)]
                 start = time.perf_counter()
                 for update in updates:
                     loop.run_until_complete(app.process_update(update))
                 rates.append(count / (time.perf_counter() - start))
+            finally:
                 gc.unfreeze()
                 loop.run_until_complete(app.shutdown())
-            results[kind] = statistics.median(rates)
     finally:
         loop.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{tmp}{suffix}").unlink(missing_ok=True)
-    return results
+    return statistics.median(rates)
 
 
 def _ptb_floor(count: int, runs: int, message_update) -> float:
@@ -248,27 +258,15 @@ def _ptb_floor(count: int, runs: int, message_update) -> float:
     async def reply(update, context):
         await update.effective_message.reply_text(text, reply_markup=markup)
 
-    rates = []
-    loop = asyncio.new_event_loop()
-    try:
-        for _ in range(runs):
-            app = (Application.builder().token("42:bench-token").request(RecordingRequest())
-                   .get_updates_request(RecordingRequest()).defaults(Defaults(parse_mode=ParseMode.HTML))
-                   .concurrent_updates(True).build())
-            app.add_handler(MessageHandler(filters.TEXT, reply))
-            loop.run_until_complete(app.initialize())
-            gc.freeze()
-            updates = [message_update(app.bot, "how much is alibaba investing",
-                                      user={"id": 1000 + n, "is_bot": False, "first_name": "U"}) for n in range(count)]
-            start = time.perf_counter()
-            for update in updates:
-                loop.run_until_complete(app.process_update(update))
-            rates.append(count / (time.perf_counter() - start))
-            gc.unfreeze()
-            loop.run_until_complete(app.shutdown())
-    finally:
-        loop.close()
-    return statistics.median(rates)
+    def make_app():
+        app = (Application.builder().token("42:bench-token").request(RecordingRequest())
+               .get_updates_request(RecordingRequest()).defaults(Defaults(parse_mode=ParseMode.HTML))
+               .concurrent_updates(True).build())
+        app.add_handler(MessageHandler(filters.TEXT, reply))
+        return app
+
+    return _median_rate(make_app, lambda bot, n: message_update(
+        bot, "how much is alibaba investing", user={"id": 1000 + n, "is_bot": False, "first_name": "U"}), count, runs)
 
 
 # -- the table ------------------------------------------------------------------------------

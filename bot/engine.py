@@ -134,8 +134,13 @@ class Engine:
         facts = self.knowledge.facts
         kinds = ASKED_KINDS.get(analysis.asks or "")
         if kinds and analysis.asks != "reason":
+            # Of the facts of the asked kind, those the question names ("dollars"), if any.
+            content = set(analysis.content)
+            named = {f for c in close for f in c.entry.facts
+                     if facts[f].kind in kinds and self.index.fact_words[f] & content}
+
             def asked_facts(entry: Entry) -> set[str]:
-                return {f for f in entry.facts if facts[f].kind in kinds}
+                return {f for f in entry.facts if facts[f].kind in kinds and (not named or f in named)}
         elif set(analysis.content) <= self._fact_words(close[0].entry):
             # A bare figure or name ("3000 villages", "sept 10 2019"): the facts it names best.
             content = set(analysis.content)

@@ -83,13 +83,12 @@ def _near_month(tokens: list[str], i: int) -> bool:
 
 # Words that only announce an item number: "number 9" is just "#9".
 NUMBER_MARKERS = frozenset({"number", "no", "nr", "num"})
-_NUMERIC_WORDS = NUMBER_WORDS | ITEM_WORDS | NUMBER_MARKERS
-
-
 def convert_numbers(tokens: list[str]) -> list[str]:
     """Rewrite number words and ordinals in a lowercase token list."""
-    if _NUMERIC_WORDS.isdisjoint(tokens) and "".join(tokens).isalpha():
-        return tokens  # most texts hold no number at all
+    # Item words and markers only matter next to a number: without a number word or a
+    # digit (or "#N") there is nothing to rewrite, as in most texts.
+    if NUMBER_WORDS.isdisjoint(tokens) and "".join(tokens).isalpha():
+        return tokens
     converted = _convert(tokens)
     return [t for i, t in enumerate(converted)
             if not (t in NUMBER_MARKERS and i + 1 < len(converted) and converted[i + 1].startswith("#"))]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from typing import Iterable, NamedTuple
 
 import Stemmer
@@ -114,11 +113,17 @@ def surface_tokens(text: str) -> list[str]:
     return _TOKEN.findall(folded)
 
 
-@lru_cache(maxsize=65536)
+_STEMS: dict[str, str] = {}  # every word seen, stemmed once (the vocabulary is bounded)
+_MAX_STEMS = 200_000
+
+
 def stem(word: str) -> str:
-    if not word.isalpha() or not word.isascii():
-        return word
-    return _STEMMER.stemWord(word)
+    found = _STEMS.get(word)
+    if found is None:
+        found = _STEMMER.stemWord(word) if word.isalpha() and word.isascii() else word
+        if len(_STEMS) < _MAX_STEMS:
+            _STEMS[word] = found
+    return found
 
 
 def name_like_words(text: str) -> frozenset[str]:
@@ -141,8 +146,13 @@ for _priority, (_words, _) in enumerate(_ASKS):
     _ASKS_BY_FIRST.setdefault(_words[0], []).append((_priority, _words))
 
 
+_ASK_FIRST_WORDS = frozenset(_ASKS_BY_FIRST)
+
+
 def asked_kind(tokens: list[str]) -> str | None:
     """The kind of the first entry of _ASKS (in its order) that appears anywhere in `tokens`."""
+    if _ASK_FIRST_WORDS.isdisjoint(tokens):
+        return None
     best = len(_ASKS)
     for i, token in enumerate(tokens):
         for priority, words in _ASKS_BY_FIRST.get(token, ()):
@@ -192,6 +202,7 @@ class Normalizer:
         for key in self._synonyms:
             self._phrase_lengths[key[0]] = tuple(sorted({len(key), *self._phrase_lengths.get(key[0], ())},
                                                         reverse=True))
+        self._phrase_starts = frozenset(self._phrase_lengths)
         self.stop_stems = frozenset(stem(w) for w in STOPWORDS)
         self.kind_stems = frozenset(stem(w) for w in KIND_WORDS)
 
@@ -242,6 +253,8 @@ class Normalizer:
 
     def _apply_synonyms(self, stems: list[str]) -> list[str]:
         """Replace each synonym phrase by the documents' word, longest phrase first."""
+        if self._phrase_starts.isdisjoint(stems):
+            return stems
         out: list[str] = []
         i = 0
         count = len(stems)

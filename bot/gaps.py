@@ -47,7 +47,7 @@ def group_unanswered(rows: list[UnansweredRow], engine: Engine) -> list[Gap]:
     groups: list[tuple[str, list[str]]] = []
     for words, questions in sorted(by_words.items(), key=lambda kv: -len(kv[1])):
         for key, members in groups:
-            if fuzz.token_set_ratio(words, key, processor=None) >= SIMILAR_AT:
+            if fuzz.token_set_ratio(words, key, processor=None, score_cutoff=SIMILAR_AT):
                 members.extend(questions)
                 break
         else:

@@ -123,3 +123,26 @@ def test_the_last_action_is_the_tenth(engine, form):
 def test_there_is_no_eleventh_action(engine):
     for form in ("action 11", "the eleventh action", "#12"):
         assert engine.answer(form).status != "answered", form
+
+
+def test_answering_reads_no_files_compiles_no_patterns_builds_no_index(engine, monkeypatch):
+    import builtins
+    import pathlib
+    import re
+
+    import bot.matcher
+
+    questions = ["how much is alibaba investing", "wat is action 3", "Who is the CEO of Baidu?", "",
+                 "what does the foundation do for poor counties", "100bn yuan", "sept 10 2019", "hi"]
+    expected = [engine.answer(q) for q in questions]  # first use may warm caches
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("the answer path must not do this per question")
+
+    monkeypatch.setattr(builtins, "open", forbidden)
+    monkeypatch.setattr(pathlib.Path, "read_text", forbidden)
+    monkeypatch.setattr(pathlib.Path, "read_bytes", forbidden)
+    monkeypatch.setattr(re, "compile", forbidden)
+    monkeypatch.setattr(re, "_compile", forbidden)
+    monkeypatch.setattr(bot.matcher.MatchIndex, "_build", forbidden)
+    assert [engine.answer(q) for q in questions] == expected

@@ -17,6 +17,9 @@ import Stemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.chinese import CJK, has_chinese
+from bot.chinese import pieces as chinese_pieces
+from bot.chinese import rewrite as chinese_rewrite
 from bot.knowledge import FACT_KINDS
 from bot.numbers import MONTHS, NUMBER_WORDS, convert_numbers
 from bot.stopwords import STOPWORDS
@@ -41,6 +44,8 @@ _SUBSTITUTIONS = (
     ("'", re.compile(r"'"), ""),
 )
 _DIGIT = re.compile(r"\d")
+# Where Chinese meets anything else: a boundary between words.
+_CJK_EDGE = re.compile(f"(?<=[{CJK}])(?=[^{CJK}])|(?<=[^{CJK}])(?=[{CJK}])")
 _TOKEN = re.compile(r"#\d+|\d+(?:\.\d+)?|[^\W\d_]+")
 _RAW_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)\W*([A-Za-z][A-Za-z0-9]*)")
@@ -105,12 +110,18 @@ def fold(text: str) -> str:
 def surface_tokens(text: str) -> list[str]:
     """Folded words and numbers, before any knowledge-specific step."""
     folded = fold(text)
+    chinese = not folded.isascii() and has_chinese(folded)
+    if chinese:
+        folded = _CJK_EDGE.sub(" ", chinese_rewrite(folded))
     present = set(folded)
     has_digit = _DIGIT.search(folded) is not None
     for trigger, pattern, replacement in _SUBSTITUTIONS:
         if has_digit if trigger == "0" else not present.isdisjoint(trigger):
             folded = pattern.sub(replacement, folded)
-    return _TOKEN.findall(folded)
+    tokens = _TOKEN.findall(folded)
+    if chinese:
+        tokens = [piece for token in tokens for piece in (chinese_pieces(token) if has_chinese(token) else (token,))]
+    return tokens
 
 
 _STEMS: dict[str, str] = {}  # every word seen, stemmed once (the vocabulary is bounded)

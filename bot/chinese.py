@@ -1,0 +1,158 @@
+"""Chinese text for the normaliser: folding, numbers, question words and word pieces.
+
+Chinese is written without spaces, so a run of Chinese characters is cut at
+function words (的, 是, 吗, ...) and each piece becomes overlapping character
+pairs ("阿里巴巴" -> 阿里, 里巴, 巴巴), which match whatever the segmentation.
+Numbers and question words are rewritten as the English tokens the engine
+already knows, so "1000亿元" meets "100 billion yuan" and "谁" asks for a person.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAS_CJK = re.compile(f"[{CJK}]")
+_CJK_RUN = re.compile(f"[{CJK}]+")
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_NUMERAL = f"[0-9.{''.join(_DIGITS)}十百千]+"
+
+# Question words, longest first, and what the engine reads them as.
+_QUESTION_WORDS = (
+    ("什么时候", " when "), ("哪一年", " which year "), ("哪年", " which year "), ("何时", " when "),
+    ("多少钱", " how much "), ("多少", " how much "), ("多大", " how big "), ("几个", " how many "),
+    ("几", " how many "), ("为什么", " why "), ("为何", " why "), ("哪里", " where "), ("在哪", " where "),
+    ("谁", " who "),
+)
+# Function words a run of Chinese is cut at (they carry no topic).
+_STOPS = sorted({
+    "的", "了", "吗", "呢", "吧", "啊", "呀", "么", "是", "在", "和", "与", "及", "或", "请问", "请", "问",
+    "我", "你", "您", "他", "她", "它", "们", "这", "那", "些", "什么", "怎么", "怎样", "如何", "哪些", "哪个",
+    "哪", "有没有", "有", "没有", "会不会", "能不能", "可以", "能", "要", "想", "知道", "告诉", "一下", "关于",
+    "对于", "就", "都", "也", "还", "又", "被", "把", "给", "对", "从", "到", "将", "已经", "吗？",
+}, key=len, reverse=True)
+_STOP_PATTERN = re.compile("|".join(map(re.escape, _STOPS)))
+
+
+def has_chinese(text: str) -> bool:
+    return _HAS_CJK.search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc  # only when Chinese text comes: English never pays for it
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters folded to simplified (張勇 -> 张勇)."""
+    return _converter().convert(text)
+
+
+def parse_numeral(text: str) -> float | None:
+    """'1000', '154.9', '一千', '两百', '三千', '十' -> the number; None if not a numeral."""
+    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", text):
+        return float(text)
+    total, current = 0, 0
+    for char in text:
+        if char in _DIGITS:
+            current = _DIGITS[char]
+        elif char in _SMALL_UNITS:
+            total += max(current, 1) * _SMALL_UNITS[char]
+            current = 0
+        else:
+            return None
+    return float(total + current)
+
+
+def _words(value: float) -> str:
+    return f"{value:g}"
+
+
+def _amount(match: re.Match) -> str:
+    number = parse_numeral(match.group(1)) if match.group(1) else 1.0
+    if number is None:
+        return match.group(0)
+    scale = {"亿": 1e8, "万": 1e4}[match.group(2)] * number
+    money = " usd" if match.group(3) == "美元" else (" yuan" if match.group(3) else "")
+    if scale >= 1e9:
+        return f" {_words(scale / 1e9)} billion{money} "
+    if scale >= 1e6:
+        return f" {_words(scale / 1e6)} million{money} "
+    return f" {_words(scale)}{money} "
+
+
+def _ordinal(match: re.Match) -> str:
+    number = parse_numeral(match.group(1))
+    return f" #{int(number)} " if number is not None else match.group(0)
+
+
+_MONTHS = "january february march april may june july august september october november december".split()
+
+
+def _english_date(year: str | None, month: str | None, day: str | None) -> str:
+    """'10 september 2019', as the English facts write dates."""
+    parts = []
+    if day:
+        parts.append(_words(parse_numeral(day) or 0))
+    if month:
+        parts.append(_MONTHS[int(parse_numeral(month) or 1) - 1])
+    if year:
+        parts.append(year)
+    return " " + " ".join(parts) + " "
+
+
+def _year_date(match: re.Match) -> str:  # 2019年9月10日, 2015年5月, 2025年
+    return _english_date(match.group(1), match.group(2), match.group(3))
+
+
+def _month_day(match: re.Match) -> str:  # 9月4日
+    return _english_date(None, match.group(1), match.group(2))
+
+
+def _count(match: re.Match) -> str:  # 3000个村庄, 十大行动
+    number = parse_numeral(match.group(1))
+    return f" {_words(number)} " if number is not None else match.group(0)
+
+
+def _thousandths(match: re.Match) -> str:
+    number = parse_numeral(match.group(1))
+    return f" {_words(number)} thousandths " if number is not None else match.group(0)
+
+
+_SMALL = r"([0-9]{1,2}|[一二三四五六七八九十]+)"
+_RULES = (
+    (re.compile(rf"([0-9]{{4}})\s*年\s*(?:{_SMALL}\s*月)?(?:\s*{_SMALL}\s*日)?"), _year_date),
+    (re.compile(rf"{_SMALL}\s*月\s*{_SMALL}\s*日"), _month_day),
+    (re.compile(rf"千分之\s*({_NUMERAL})"), _thousandths),
+    (re.compile(rf"({_NUMERAL})?\s*(亿|万)\s*(美元|元)?"), _amount),
+    (re.compile(rf"第\s*({_NUMERAL})\s*(?:项|个|条|点|步)?"), _ordinal),
+    (re.compile(rf"(?<![#0-9.])({_NUMERAL})\s*(?:个|项|条|大)?\s*(?=村|行动|措施|方向)"), _count),
+    (re.compile(r"美元"), " usd "),
+    (re.compile(r"元"), " yuan "),
+)
+
+
+def rewrite(text: str) -> str:
+    """Fold, then rewrite numbers, dates and question words as the engine's English tokens."""
+    text = to_simplified(text)
+    for pattern, replacement in _RULES:
+        text = pattern.sub(replacement, text)
+    for word, english in _QUESTION_WORDS:
+        text = text.replace(word, english)
+    return text
+
+
+def pieces(run: str) -> list[str]:
+    """A run of Chinese characters as word pieces: cut at function words, then character pairs."""
+    tokens: list[str] = []
+    for segment in _STOP_PATTERN.split(run):
+        if len(segment) == 1:
+            tokens.append(segment)
+        else:
+            tokens.extend(segment[i:i + 2] for i in range(len(segment) - 1))
+    return tokens

@@ -1,0 +1,52 @@
+import pytest
+
+from bot.chinese import has_chinese, parse_numeral, pieces, rewrite, to_simplified
+from bot.text import surface_tokens
+
+
+@pytest.mark.parametrize("text, number", [("1000", 1000), ("154.9", 154.9), ("一千", 1000), ("千", 1000),
+                                          ("两百", 200), ("三千", 3000), ("十", 10), ("二十五", 25), ("亿", None)])
+def test_numerals(text, number):
+    assert parse_numeral(text) == number
+
+
+@pytest.mark.parametrize("chinese, english", [
+    ("1000亿元", "100 billion yuan"), ("一千亿元", "100 billion yuan"), ("千亿", "100 billion"),
+    ("200亿元", "20 billion yuan"), ("两百亿", "20 billion"), ("154.9亿美元", "15.49 billion usd"),
+    ("3000个村庄", "3000 村庄"), ("千分之三", "3 thousandths"), ("第3项", "#3"), ("第三项", "#3"),
+    ("2019年9月10日", "10 september 2019"), ("2015年5月", "may 2015"), ("9月4日", "4 september"),
+    ("十大行动", "10 行动"),
+])
+def test_numbers_dates_and_items_become_the_engine_s_tokens(chinese, english):
+    assert " ".join(rewrite(chinese).split()) == english
+
+
+def test_question_words_say_what_is_asked():
+    assert " ".join(rewrite("张勇什么时候成为董事长").split()) == "张勇 when 成为董事长"
+    assert " ".join(rewrite("投资多少钱").split()) == "投资 how much"
+    assert " ".join(rewrite("是谁").split()) == "是 who"
+
+
+def test_traditional_characters_fold_to_simplified():
+    assert to_simplified("張勇是阿里巴巴集團的執行長") == "张勇是阿里巴巴集团的执行长"
+    assert surface_tokens("張勇") == surface_tokens("张勇")
+
+
+def test_runs_are_cut_at_function_words_into_pairs():
+    assert pieces("阿里巴巴的基金会") == ["阿里", "里巴", "巴巴", "基金", "金会"]
+    assert pieces("谁") == ["谁"]
+
+
+def test_mixed_chinese_and_english():
+    assert surface_tokens("阿里巴巴的 ten actions 是什么") == ["阿里", "里巴", "巴巴", "ten", "actions"]
+    assert surface_tokens("百度的CEO是谁") == ["百度", "ceo", "who"]
+    assert has_chinese("abc 的") and not has_chinese("abc")
+
+
+def test_a_chinese_amount_meets_the_english_fact(engine):
+    assert engine.answer("1000亿元").entry == "pledge-amount"
+
+
+def test_chinese_the_knowledge_lacks_is_declined_not_matched(engine):
+    for question in ("百度的CEO是谁", "小米捐了多少钱", "阿里巴巴的市值是多少"):
+        assert engine.answer(question).status == "unknown", question

@@ -33,6 +33,7 @@ def _build_parser() -> argparse.ArgumentParser:
     ask = commands.add_parser("ask", help="answer one question (or, with --json and no question, every line of stdin)")
     ask.add_argument("question", nargs="*", help="the question; several words are joined with spaces")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question (the tooling contract)")
+    ask.add_argument("--lang", choices=("en", "zh"), help="reply in this language (default: the question's)")
 
     commands.add_parser("chat", help="chat with the bot in the terminal (quit with Ctrl-D)")
 
@@ -86,7 +87,7 @@ def cmd_ask(args) -> int:
         print("pledgebot ask: give a question, e.g. pledgebot ask how much is alibaba investing", file=sys.stderr)
         return EXIT_USAGE
     for question in questions:
-        reply = engine.answer(question)
+        reply = engine.answer(question, args.lang)
         if args.json:
             print(json.dumps(reply.to_json(), ensure_ascii=False), flush=True)
         else:

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from bot.chinese import has_chinese
 from bot.knowledge import Entry, Knowledge
 from bot.loader import load_knowledge
 from bot.matcher import Candidate, MatchIndex
@@ -34,13 +35,25 @@ class Policy(NamedTuple):
     max_choices: int = 3
 
 
-def label(entry: Entry) -> str:
+LANGUAGES = ("en", "zh")
+
+
+def language_of(text: str) -> str:
+    """The reply language for a question: Chinese if it has Chinese characters."""
+    return "zh" if has_chinese(text) else "en"
+
+
+def label(entry: Entry, lang: str = "en") -> str:
     """A short name for a button: the entry's title, or its first question."""
-    return entry.title or display_question(entry)
+    title = entry.title_zh if lang == "zh" and entry.title_zh else entry.title
+    return title or display_question(entry, lang)
 
 
-def display_question(entry: Entry) -> str:
+def display_question(entry: Entry, lang: str = "en") -> str:
     """The entry's first phrasing, written as a question a person would tap."""
+    if lang == "zh" and entry.questions_zh:
+        text = entry.questions_zh[0].text.strip()
+        return text if text.endswith(("？", "?")) else text + "？"
     text = entry.questions[0].text.strip()
     text = text[0].upper() + text[1:]
     first = text.split()[0].lower()
@@ -59,17 +72,22 @@ class Engine:
         self.normalizer = self.index.normalizer
         self._smalltalk = [
             (entry, " ".join(self.normalizer.analyse(q.text, correct_typos=False).tokens))
-            for entry in knowledge.smalltalk for q in entry.questions
+            for entry in knowledge.smalltalk for q in entry.questions + entry.questions_zh
         ]
         self._smalltalk_words = frozenset(
-            t for entry in knowledge.smalltalk for q in entry.questions
+            t for entry in knowledge.smalltalk for q in entry.questions + entry.questions_zh
             for t in self.normalizer.analyse(q.text, correct_typos=False).content
         )
         self._sources = {
             s.id: SourceRef(s.id, s.title, s.citation()) for s in knowledge.sources.values()
         }
-        self._answer_parts = {e.id: self._parts_of(e) for e in knowledge.entries + knowledge.smalltalk}
+        self._answer_parts = {(e.id, lang): self._parts_of(e, lang)
+                              for e in knowledge.entries + knowledge.smalltalk for lang in LANGUAGES}
         self.examples = tuple(self._example_suggestions())
+        self._examples_by_lang: dict[str, tuple[Suggestion, ...]] = {}
+        for example in self.examples:
+            lang = language_of(example.question)
+            self._examples_by_lang[lang] = self._examples_by_lang.get(lang, ()) + (example,)
 
     def _rank(self, analysis, limit: int = 5):
         return self.index.rank(analysis, limit=limit, min_coverage=self.policy.min_coverage,
@@ -80,34 +98,37 @@ class Engine:
         return Engine(self.knowledge, policy, index=self.index, exhaustive=self.exhaustive)
 
     # -- public ------------------------------------------------------------
-    def answer(self, question: str) -> Reply:
+    def answer(self, question: str, lang: str | None = None) -> Reply:
+        """The reply to a question, in `lang` ("en" or "zh"), or in the question's own language."""
         question = question if isinstance(question, str) else str(question)
+        lang = lang if lang in LANGUAGES else language_of(question)
         analysis = self.normalizer.analyse(question[:MAX_QUESTION_CHARS])
         if not analysis.tokens:
-            return self._unknown(question, empty=not question.strip())
-        small = self._smalltalk_reply(question, analysis)
+            return self._unknown(question, lang, empty=not question.strip())
+        small = self._smalltalk_reply(question, analysis, lang)
         if small is not None:
             return small
         if analysis.names or not analysis.content or analysis.asks == "howto":
-            return self._unknown(question)
+            return self._unknown(question, lang)
         ranked = [c for c in self._rank(analysis) if c.coverage >= self.policy.min_coverage]
         if not ranked or ranked[0].score < self.policy.clarify_at:
-            return self._unknown(question, score=ranked[0].score if ranked else 0.0)
+            return self._unknown(question, lang, score=ranked[0].score if ranked else 0.0)
         best = ranked[0]
         close = [c for c in ranked if best.score - c.score < self.policy.margin and c.score >= self.policy.clarify_at]
         if best.score >= self.policy.answer_at and (len(close) == 1 or self._states_all_asked(analysis, close)):
-            return self._answered(question, best.entry, best.score)
-        return self._clarify(question, close[: self.policy.max_choices] if len(close) > 1 else [best])
+            return self._answered(question, best.entry, best.score, lang)
+        return self._clarify(question, close[: self.policy.max_choices] if len(close) > 1 else [best], lang)
 
     def ranked(self, question: str, limit: int = 5) -> list[Candidate]:
         """The entries closest to a question with their scores, whatever `answer` decides."""
         return self.index.rank(self.normalizer.analyse(question[:MAX_QUESTION_CHARS]), limit=limit)
 
-    def candidates(self, question: str, limit: int = 5) -> list[Reply]:
+    def candidates(self, question: str, limit: int = 5, lang: str | None = None) -> list[Reply]:
         """Several good answers for one question, best first (for inline mode).
 
         Empty when `answer` would decline; otherwise its decision comes first."""
-        reply = self.answer(question)
+        reply = self.answer(question, lang)
+        lang = reply.lang
         if reply.status == "unknown":
             return []
         analysis = self.normalizer.analyse(question[:MAX_QUESTION_CHARS])
@@ -118,15 +139,15 @@ class Engine:
                 break
             if candidate.score >= self.policy.clarify_at and candidate.coverage >= self.policy.min_coverage \
                     and candidate.entry.id not in {r.entry for r in chosen}:
-                chosen.append(self._answered(question, candidate.entry, candidate.score))
+                chosen.append(self._answered(question, candidate.entry, candidate.score, lang))
         return chosen
 
-    def entry_reply(self, entry_id: str, question: str | None = None) -> Reply | None:
+    def entry_reply(self, entry_id: str, question: str | None = None, lang: str = "en") -> Reply | None:
         """The answer of one entry, as if asked (for buttons that name an entry)."""
         entry = self.knowledge.entry(entry_id)
         if entry is None:
             return None
-        return self._answered(question or display_question(entry), entry, 1.0)
+        return self._answered(question or display_question(entry, lang), entry, 1.0, lang)
 
     def _states_all_asked(self, analysis, close: list[Candidate]) -> bool:
         """True when the best answer already states every fact asked for that the close
@@ -159,28 +180,34 @@ class Engine:
         return set().union(*(self.index.fact_words[f] for f in entry.facts)) if entry.facts else set()
 
     # -- replies -------------------------------------------------------------
-    def _answered(self, question: str, entry: Entry, score: float) -> Reply:
-        sources, related, text = self._answer_parts[entry.id]
-        return Reply(question, "answered", entry.answer, entry.id, score, sources, related, text)
+    def _answered(self, question: str, entry: Entry, score: float, lang: str = "en") -> Reply:
+        sources, related, text = self._answer_parts[entry.id, lang]
+        return Reply(question, "answered", entry.answer_in(lang), entry.id, score, sources, related, text, lang)
 
-    def _parts_of(self, entry: Entry) -> tuple:
+    def _parts_of(self, entry: Entry, lang: str) -> tuple:
         """What every answer of an entry shares: its sources, follow-ups and text (built once)."""
         sources = tuple(self._sources[s] for s in entry.sources if s in self._sources)
         related = tuple(
-            Suggestion(other.id, display_question(other))
+            Suggestion(other.id, display_question(other, lang))
             for other in (self.knowledge.entry(r) for r in entry.related) if other is not None
         )
-        return sources, related, answered_text(entry.answer, sources)
+        return sources, related, answered_text(entry.answer_in(lang), sources, lang)
 
-    def _clarify(self, question: str, candidates: list[Candidate]) -> Reply:
-        choices = tuple(Suggestion(c.entry.id, display_question(c.entry)) for c in candidates)
-        return Reply(question, "clarify", None, None, candidates[0].score, (), choices, clarify_text(choices))
+    def _clarify(self, question: str, candidates: list[Candidate], lang: str = "en") -> Reply:
+        choices = tuple(Suggestion(c.entry.id, display_question(c.entry, lang)) for c in candidates)
+        return Reply(question, "clarify", None, None, candidates[0].score, (), choices, clarify_text(choices, lang),
+                     lang)
 
-    def _unknown(self, question: str, score: float = 0.0, empty: bool = False) -> Reply:
-        return Reply(question, "unknown", None, None, score, (), self.examples,
-                     unknown_text(self.examples, empty=empty))
+    def _unknown(self, question: str, lang: str = "en", score: float = 0.0, empty: bool = False) -> Reply:
+        examples = self.examples_in(lang)
+        return Reply(question, "unknown", None, None, score, (), examples,
+                     unknown_text(examples, empty=empty, lang=lang), lang)
 
-    def _smalltalk_reply(self, question: str, analysis) -> Reply | None:
+    def examples_in(self, lang: str) -> tuple[Suggestion, ...]:
+        """The example questions written in `lang` (English ones if there are none)."""
+        return self._examples_by_lang.get(lang) or self._examples_by_lang.get("en", ())
+
+    def _smalltalk_reply(self, question: str, analysis, lang: str = "en") -> Reply | None:
         if not self._smalltalk or not set(analysis.content) <= self._smalltalk_words:
             return None
         text = analysis.text
@@ -191,8 +218,9 @@ class Engine:
                 best_entry, best_score = entry, score
         if best_entry is None:
             return None
-        return Reply(question, "answered", best_entry.answer, best_entry.id, best_score / 100, (),
-                     self.examples[:3], best_entry.answer)
+        answer = best_entry.answer_in(lang)
+        return Reply(question, "answered", answer, best_entry.id, best_score / 100, (),
+                     self.examples_in(lang)[:3], answer, lang)
 
     def _example_suggestions(self):
         for example in self.knowledge.examples:

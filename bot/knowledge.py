@@ -35,6 +35,7 @@ class Fact(NamedTuple):
     kind: str
     source: str
     location: Location
+    value_zh: str | None = None  # the `zh:` text, or the figure written the Chinese way
 
 
 class Phrasing(NamedTuple):
@@ -55,6 +56,13 @@ class Entry(NamedTuple):
     location: Location
     smalltalk: bool = False
     title: str | None = None  # a short label for buttons; the first question otherwise
+    questions_zh: tuple[Phrasing, ...] = ()
+    answer_zh: str | None = None  # with every {fact} filled in, the Chinese way
+    title_zh: str | None = None
+    topic_zh: str | None = None
+
+    def answer_in(self, lang: str) -> str:
+        return self.answer_zh if lang == "zh" and self.answer_zh else self.answer
 
 
 class SynonymGroup(NamedTuple):
@@ -66,16 +74,17 @@ class Knowledge:
     """Everything loaded from one knowledge folder. Read-only once built."""
 
     __slots__ = ("directory", "version", "sources", "facts", "entries", "smalltalk", "synonyms", "examples",
-                 "topics", "_by_id")
+                 "topics", "topics_zh", "_by_id")
 
     def __init__(self, directory: Path, version: str, sources: Mapping[str, Source], facts: Mapping[str, Fact],
                  entries: tuple[Entry, ...], smalltalk: tuple[Entry, ...], synonyms: tuple[SynonymGroup, ...],
-                 examples: tuple[Phrasing, ...], topics: tuple[str, ...]):
+                 examples: tuple[Phrasing, ...], topics: tuple[str, ...], topics_zh: tuple[str | None, ...] = ()):
         values = {
             "directory": directory, "version": version,
             "sources": MappingProxyType(dict(sources)), "facts": MappingProxyType(dict(facts)),
             "entries": tuple(entries), "smalltalk": tuple(smalltalk), "synonyms": tuple(synonyms),
             "examples": tuple(examples), "topics": tuple(topics),
+            "topics_zh": tuple(topics_zh) or tuple(None for _ in topics),
             "_by_id": MappingProxyType({e.id: e for e in tuple(entries) + tuple(smalltalk)}),
         }
         for name, value in values.items():

@@ -12,6 +12,8 @@ import re
 import zlib
 from pathlib import Path
 
+from bot.chinese import CJK
+from bot.figures import chinese_value
 from bot.knowledge import FACT_KINDS, Entry, Fact, Knowledge, Location, Phrasing, Source, SynonymGroup
 from bot.problems import KnowledgeError, Problem
 from bot.yamlfile import LineList, LineMap, read_yaml
@@ -25,12 +27,13 @@ EXAMPLES_FILE = "examples.yaml"
 REQUIRED_FILES = (SOURCES_FILE, FACTS_FILE, SYNONYMS_FILE, SMALLTALK_FILE, EXAMPLES_FILE)
 
 SOURCE_KEYS = {"title": True, "publisher": False, "date": False, "file": False, "note": False}
-FACT_KEYS = {"value": True, "kind": True, "source": True, "note": False}
-ENTRY_KEYS = {"id": True, "title": False, "questions": True, "answer": True, "sources": True, "related": False,
-              "note": False}
+FACT_KEYS = {"value": True, "zh": False, "kind": True, "source": True, "note": False}
+ENTRY_KEYS = {"id": True, "title": False, "title_zh": False, "questions": True, "questions_zh": False, "answer": True,
+              "answer_zh": False, "sources": True, "related": False, "note": False}
 MAX_ID_LENGTH = 40  # ids travel in Telegram button data, which holds 64 bytes
-SMALLTALK_KEYS = {"id": True, "questions": True, "answer": True, "note": False}
-TOPIC_FILE_KEYS = {"topic": True, "entries": True}
+SMALLTALK_KEYS = {"id": True, "questions": True, "questions_zh": False, "answer": True, "answer_zh": False,
+                  "note": False}
+TOPIC_FILE_KEYS = {"topic": True, "topic_zh": False, "entries": True}
 SYNONYM_KEYS = {"words": True, "note": False}
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -231,6 +234,7 @@ class _Reader:
             synonyms=tuple(synonyms),
             examples=tuple(examples),
             topics=tuple(topics),
+            topics_zh=tuple(getattr(self, "topics_zh", ())),
         )
         return LoadResult(knowledge, self.problems, complete=not self.broken_files)
 
@@ -316,7 +320,8 @@ class _Reader:
                              f"use an id from sources.yaml{_did_you_mean(source, sources)}.")
             if value is None or kind is None or source is None:
                 continue
-            facts[fact_id] = Fact(fact_id, value, kind, source, Location(FACTS_FILE, line))
+            value_zh = self.text(FACTS_FILE, block, "zh", fact_id) or chinese_value(value, kind)
+            facts[fact_id] = Fact(fact_id, value, kind, source, Location(FACTS_FILE, line), value_zh)
         return facts
 
     def read_synonyms(self) -> list[SynonymGroup]:
@@ -362,6 +367,7 @@ class _Reader:
         folder = self.directory / ENTRIES_DIR
         entries: list[Entry] = []
         topics: list[str] = []
+        topics_zh = self.topics_zh = []
         paths = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
         if not paths:
             self.problem(ENTRIES_DIR, 0, None, "there are no entry files.",
@@ -377,6 +383,7 @@ class _Reader:
                 continue
             self.check_keys(name, data, TOPIC_FILE_KEYS, None, "an entries file")
             topic = self.text(name, data, "topic", None) or path.stem
+            topic_zh = self.text(name, data, "topic_zh", None)
             items = data.get("entries")
             if not isinstance(items, LineList):
                 if "entries" in data:
@@ -385,10 +392,11 @@ class _Reader:
                                  "put each entry under 'entries:' starting with '- id: ...'.")
                 continue
             topics.append(topic)
+            topics_zh.append(topic_zh)
             for block, line in zip(items, items.item_lines):
                 entry = self.read_entry(name, line, block, topic, facts, ids, ENTRY_KEYS)
                 if entry is not None:
-                    entries.append(entry)
+                    entries.append(entry._replace(topic_zh=topic_zh))
         return entries, topics
 
     def read_smalltalk(self, ids: dict[str, str]) -> list[Entry]:
@@ -425,9 +433,14 @@ class _Reader:
         if "questions" in block and not questions:
             self.problem(file, block.key_lines["questions"], label, "the entry has no questions.",
                          "add the ways people ask for this answer, one '- ...' per line.")
+        questions_zh = self.text_list(file, block, "questions_zh", label)
+        answer_zh = self.text(file, block, "answer_zh", label)
         rendered, used = (None, [])
         if answer is not None:
             rendered, used = self.render(file, block.key_lines["answer"], label, answer, facts)
+        rendered_zh = None
+        if answer_zh is not None:
+            rendered_zh, _ = self.render(file, block.key_lines["answer_zh"], label, answer_zh, facts, lang="zh")
         if entry_id is None or not complete or not questions or rendered is None:
             return None
         return Entry(
@@ -443,11 +456,14 @@ class _Reader:
             related=tuple(related),
             location=Location(file, line),
             smalltalk=keys is SMALLTALK_KEYS,
+            questions_zh=tuple(Phrasing(text, Location(file, q_line)) for text, q_line in questions_zh),
+            answer_zh=rendered_zh,
+            title_zh=self.text(file, block, "title_zh", label),
         )
 
     def render(self, file: str, line: int, entry: str | None, template: str,
-               facts: dict[str, Fact]) -> tuple[str | None, list[str]]:
-        """Fill each {fact_id} with its value; report facts that do not exist."""
+               facts: dict[str, Fact], lang: str = "en") -> tuple[str | None, list[str]]:
+        """Fill each {fact_id} with its value (in `lang`); report facts that do not exist."""
         used: list[str] = []
         missing = False
         for name in PLACEHOLDER.findall(template):
@@ -462,6 +478,15 @@ class _Reader:
                              f"use an id from facts.yaml{_did_you_mean(name, facts)}, or add the fact there.")
         if missing:
             return None, used
+        if lang == "zh":
+            unwritten = [f for f in used if not facts[f].value_zh]
+            for fact_id in unwritten:
+                self.problem(file, line, entry, f"the Chinese answer uses {{{fact_id}}}, which has no Chinese value.",
+                             f"add zh: to {fact_id} in facts.yaml.")
+            if unwritten:
+                return None, used
+            text = PLACEHOLDER.sub(lambda m: facts[m.group(1)].value_zh, template)
+            return _join_chinese_lines(text), used
         text = PLACEHOLDER.sub(lambda m: facts[m.group(1)].value, template)
         return " ".join(text.split()), used
 
@@ -470,6 +495,15 @@ class _Reader:
             if other not in ids:
                 self.problem(file, line, entry, f"related entry '{other}' does not exist.",
                              f"use the id of another entry{_did_you_mean(other, ids)}.")
+
+
+_SPACE_BY_CHINESE = re.compile(f"(?<=[{CJK}，。、：；！？（）“”])\\s+|\\s+(?=[{CJK}，。、：；！？（）“”])")
+
+
+def _join_chinese_lines(text: str) -> str:
+    """Chinese is written without spaces, but YAML's folded lines put them back: drop those
+    next to Chinese characters, keep the ones between English words."""
+    return _SPACE_BY_CHINESE.sub("", " ".join(text.split()))
 
 
 def LineMap_of(items: LineList, line: int) -> LineMap:  # noqa: N802 - tiny adapter

@@ -30,7 +30,7 @@ TOKEN_WEIGHT = 0.75
 # A fact's value stands in as a phrasing of each entry that states it, a little
 # below the written ones: many answers state a fact that is not their point.
 FACT_PHRASING_WEIGHT = 0.8
-LIST_SEPARATORS = re.compile(r",(?!\d)|\band\b")
+LIST_SEPARATORS = re.compile(r",(?!\d)|\band\b|、|和")
 # A fact many answers state (the 100 billion total) is the keyword of none of them.
 FACT_PHRASING_MAX_ENTRIES = 2
 # "How many billions" and "how much" ask the same kind of thing.
@@ -95,11 +95,12 @@ class _Phrasing:
 
 
 def knowledge_texts(knowledge: Knowledge) -> list[str]:
-    """Every text whose words count as 'mentioned by the knowledge'."""
-    texts = [q.text for e in knowledge.entries + knowledge.smalltalk for q in e.questions]
-    texts += [e.answer for e in knowledge.entries]
+    """Every text whose words count as 'mentioned by the knowledge', in both languages."""
+    texts = [q.text for e in knowledge.entries + knowledge.smalltalk for q in e.questions + e.questions_zh]
+    texts += [e.answer for e in knowledge.entries] + [e.answer_zh for e in knowledge.entries if e.answer_zh]
     texts += [f.value for f in knowledge.facts.values()]
-    texts += list(knowledge.topics)
+    texts += [f.value_zh for f in knowledge.facts.values() if f.value_zh]
+    texts += list(knowledge.topics) + [t for t in knowledge.topics_zh if t]
     return texts
 
 
@@ -125,7 +126,7 @@ class MatchIndex:
         self.entries: tuple[Entry, ...] = knowledge.entries
         self.entry_ids = frozenset(e.id for e in self.entries)
         self.fact_words = {
-            fact.id: frozenset(analyse(fact.value).content)
+            fact.id: frozenset(analyse(fact.value).content) | frozenset(analyse(fact.value_zh or "").content)
             for fact in knowledge.facts.values()
         }
         stated_by: dict[str, int] = {}
@@ -139,27 +140,32 @@ class MatchIndex:
         for index, entry in enumerate(self.entries):
             own: list[_Phrasing] = []
             vocabulary: set[str] = set()
-            for phrasing in entry.questions:
+            for phrasing in entry.questions + entry.questions_zh:
                 analysis = analyse(phrasing.text)
                 content = frozenset(analysis.content)
                 asks = ASK_GROUPS.get(analysis.asks, analysis.asks)
                 own.append(_Phrasing(index, phrasing.text, content, asks,
                                      " ".join(sorted(content))))
                 vocabulary |= content
-            cores.append(self._core_words(own))
+            # Core words per language: mixing them would dilute both.
+            english = len(entry.questions)
+            cores.append(self._core_words(own[:english]) | self._core_words(own[english:]))
             # The figures an answer states are what people type as keywords ("haier",
             # "3000 villages"): they count as one more phrasing, not as answer-only words.
             for fact_id in entry.facts:
                 if stated_by[fact_id] > FACT_PHRASING_MAX_ENTRIES:
                     continue
-                # A list ("Haier, Intime and Weibo") stands in item by item.
-                for item in LIST_SEPARATORS.split(knowledge.facts[fact_id].value):
+                # A list ("Haier, Intime and Weibo") stands in item by item, in both languages.
+                fact = knowledge.facts[fact_id]
+                for item in LIST_SEPARATORS.split(fact.value) + LIST_SEPARATORS.split(fact.value_zh or ""):
                     words = frozenset(analyse(item).content)
                     if words:
                         own.append(_Phrasing(index, f"({item.strip()})", words, None,
                                              " ".join(sorted(words)), FACT_PHRASING_WEIGHT))
                         vocabulary |= words
             answer_words = set(analyse(entry.answer).content)
+            if entry.answer_zh:
+                answer_words |= set(analyse(entry.answer_zh).content)
             phrasings.append(own)
             vocabularies.append(vocabulary | answer_words)
             answer_only.append(frozenset(answer_words - vocabulary))

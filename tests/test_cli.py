@@ -7,7 +7,7 @@ import pytest
 
 from bot.cli import main
 
-CONTRACT = {"question", "status", "answer", "entry", "score", "sources", "suggestions", "reply"}
+CONTRACT = {"question", "status", "answer", "entry", "score", "sources", "suggestions", "reply", "lang"}
 
 
 def run(capsys, *argv, stdin=None, monkeypatch=None):

@@ -12,7 +12,7 @@ def test_json_contract_has_exactly_the_documented_keys():
     assert data == {"question": "q", "status": "answered", "answer": "An answer.", "entry": "entry",
                     "score": 0.8765, "sources": [{"id": "doc", "title": "A title"}],
                     "suggestions": [{"entry": "other", "question": "Other?"}],
-                    "reply": "An answer.\n\nSource: A title (Pub, 1 May 2021)"}
+                    "reply": "An answer.\n\nSource: A title (Pub, 1 May 2021)", "lang": "en"}
     json.dumps(data)
 
 

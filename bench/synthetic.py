@@ -46,7 +46,7 @@ def synthetic_knowledge(base: Knowledge, phrasings: int, seed: int = 7) -> Knowl
             questions.append(Phrasing(f"{' '.join(tokens)} {marker}", location))
         entries.append(template._replace(id=f"syn-{number}", questions=tuple(questions),
                                          answer=f"{template.answer} ({marker})", related=(), location=location,
-                                         title=None))
+                                         title=None, questions_zh=(), answer_zh=None, title_zh=None))
         count += len(questions)
         number += 1
     return Knowledge(directory=base.directory, version=f"{base.version}+syn{phrasings}", sources=base.sources,

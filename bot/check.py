@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from bot.chinese import has_chinese
 from bot.engine import Engine
 from bot.knowledge import Knowledge
 from bot.loader import FACTS_FILE, PLACEHOLDER, SOURCES_FILE, read_knowledge
@@ -43,6 +44,7 @@ def check_knowledge(directory: Path) -> list[Problem]:
             problems += check_unused_sources(knowledge)
         if knowledge.entries and not result.errors:
             engine = Engine(knowledge)
+            problems += check_synonyms_have_content(knowledge, engine)
             problems += check_phrasings_have_content(knowledge, engine)
             problems += check_duplicate_phrasings(knowledge, engine)
             problems += check_phrasings_answer_their_entry(knowledge, engine)
@@ -157,12 +159,31 @@ def _is_empty(engine: Engine, text: str) -> bool:
     return not engine.normalizer.analyse(text, correct_typos=False).content
 
 
+def check_synonyms_have_content(knowledge: Knowledge, engine: Engine) -> list[Problem]:
+    """A synonym made only of common words would turn those words into a topic everywhere
+    ('多少钱' reads as 'how much': as a synonym of invest, every 'how much' became invest)."""
+    problems = []
+    for group in knowledge.synonyms:
+        for word in group.words[1:]:
+            tokens = engine.normalizer.plain_tokens(word)
+            # A phrase of common words ("come from") only matches whole, so it is meant; a single
+            # common word, or Chinese rewritten into common words (多少钱), is a trap.
+            risky = len(tokens) == 1 or has_chinese(word)
+            if tokens and risky and all(t in engine.normalizer.stop_stems for t in tokens):
+                problems.append(Problem(
+                    group.location.file, group.location.line, None,
+                    f"'{word}' reads as only common words ('how', 'much', 'what', ...), so it would make "
+                    f"every such word mean '{group.words[0]}'.",
+                    "remove it from the group; the common words already say what is asked."))
+    return problems
+
+
 def check_phrasings_have_content(knowledge: Knowledge, engine: Engine) -> list[Problem]:
     return [
         Problem(p.location.file, p.location.line, e.id,
                 f"the question '{p.text}' has only common words ('what', 'tell', 'about', ...) to match on.",
                 "add the words that say what it is about, like 'pledge', 'fund' or 'foundation'.")
-        for e in knowledge.entries for p in e.questions if _is_empty(engine, p.text)
+        for e in knowledge.entries for p in e.questions + e.questions_zh if _is_empty(engine, p.text)
     ]
 
 
@@ -171,7 +192,7 @@ def check_duplicate_phrasings(knowledge: Knowledge, engine: Engine) -> list[Prob
     seen: dict[tuple, tuple[str, str]] = {}
     problems = []
     for entry in knowledge.entries:
-        for phrasing in entry.questions:
+        for phrasing in entry.questions + entry.questions_zh:
             if _is_empty(engine, phrasing.text):
                 continue
             analysis = engine.normalizer.analyse(phrasing.text, correct_typos=False)
@@ -191,7 +212,7 @@ def check_phrasings_answer_their_entry(knowledge: Knowledge, engine: Engine) -> 
     """Confusable pairs: a phrasing the engine sends elsewhere, with the score of each side."""
     problems = []
     for entry in knowledge.entries:
-        for phrasing in entry.questions:
+        for phrasing in entry.questions + entry.questions_zh:
             if _is_empty(engine, phrasing.text):
                 continue
             reply = engine.answer(phrasing.text)

@@ -131,6 +131,7 @@ _RULES = (
     (re.compile(rf"千分之\s*({_NUMERAL})"), _thousandths),
     (re.compile(rf"({_NUMERAL})?\s*(亿|万)\s*(美元|元)?"), _amount),
     (re.compile(rf"第\s*({_NUMERAL})\s*(?:项|个|条|点|步)?"), _ordinal),
+    (re.compile(rf"(?<=行动|措施)\s*({_NUMERAL})"), _ordinal),  # 行动三
     (re.compile(rf"(?<![#0-9.])({_NUMERAL})\s*(?:个|项|条|大)?\s*(?=村|行动|措施|方向)"), _count),
     (re.compile(r"美元"), " usd "),
     (re.compile(r"元"), " yuan "),
@@ -156,3 +157,55 @@ def pieces(run: str) -> list[str]:
         else:
             tokens.extend(segment[i:i + 2] for i in range(len(segment) - 1))
     return tokens
+
+
+def is_piece(token: str) -> bool:
+    return bool(token) and _HAS_CJK.match(token) is not None
+
+
+def chain(tokens: list[str]) -> list[list[int]]:
+    """Indexes of consecutive Chinese pieces that come from one run (pairs overlap by a character)."""
+    groups: list[list[int]] = []
+    for i, token in enumerate(tokens):
+        if not is_piece(token):
+            continue
+        if groups and groups[-1][-1] == i - 1 and len(tokens[i - 1]) == 2 and len(token) == 2 \
+                and tokens[i - 1][1] == token[0]:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def read_run(pairs: list[str], known) -> tuple[list[str], list[str]]:
+    """Split a run's pieces into (pieces to keep, unknown terms).
+
+    A pair both of whose characters belong to known pairs straddles two known words
+    ("助中" in 帮助中小企业): dropped. Characters no known pair covers form unknown
+    terms ("腾讯", "市值"); a lone unknown character is usually a particle: dropped."""
+    if len(pairs) == 1 and len(pairs[0]) == 1:
+        return ([pairs[0]] if pairs[0] in known else []), []
+    text = pairs[0] + "".join(p[1] for p in pairs[1:])
+    covered = [False] * len(text)
+    for i, pair in enumerate(pairs):
+        if pair in known:
+            covered[i] = covered[i + 1] = True
+    keep = [pair for pair in pairs if pair in known]
+    unknown, run = [], ""
+    for char, is_covered in zip(text, covered):
+        if is_covered:
+            if len(run) >= 2:
+                unknown.append(run)
+            run = ""
+        else:
+            run += char
+    if len(run) >= 2:
+        unknown.append(run)
+    return keep, unknown
+
+
+@lru_cache(maxsize=4096)
+def pinyin(term: str) -> str:
+    from pypinyin import lazy_pinyin  # only for Chinese the knowledge does not know
+
+    return " ".join(lazy_pinyin(term))

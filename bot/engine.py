@@ -63,12 +63,17 @@ def display_question(entry: Entry, lang: str = "en") -> str:
 
 class Engine:
     def __init__(self, knowledge: Knowledge, policy: Policy = Policy(), index: MatchIndex | None = None,
-                 exhaustive: bool = False):
+                 exhaustive: bool = False, indexes: dict | None = None):
         self.knowledge = knowledge
         self.policy = policy
         # Score every entry instead of the index's candidates: slower, same decisions (for tests).
         self.exhaustive = exhaustive
-        self.index = index if index is not None and index.knowledge is knowledge else MatchIndex(knowledge)
+        if indexes is not None and indexes["en"].knowledge is knowledge:
+            self.indexes = indexes
+        else:
+            english = index if index is not None and index.knowledge is knowledge else MatchIndex(knowledge)
+            self.indexes = {"en": english, "zh": MatchIndex(knowledge, english.normalizer, lang="zh")}
+        self.index = self.indexes["en"]
         self.normalizer = self.index.normalizer
         self._smalltalk = [
             (entry, " ".join(self.normalizer.analyse(q.text, correct_typos=False).tokens))
@@ -89,13 +94,17 @@ class Engine:
             lang = language_of(example.question)
             self._examples_by_lang[lang] = self._examples_by_lang.get(lang, ()) + (example,)
 
-    def _rank(self, analysis, limit: int = 5):
-        return self.index.rank(analysis, limit=limit, min_coverage=self.policy.min_coverage,
-                               floor=self.policy.clarify_at, margin=self.policy.margin, exhaustive=self.exhaustive)
+    def index_for(self, question: str) -> MatchIndex:
+        """Chinese questions are matched against the Chinese phrasings, others the English."""
+        return self.indexes[language_of(question)]
+
+    def _rank(self, analysis, index: MatchIndex, limit: int = 5):
+        return index.rank(analysis, limit=limit, min_coverage=self.policy.min_coverage,
+                          floor=self.policy.clarify_at, margin=self.policy.margin, exhaustive=self.exhaustive)
 
     def with_policy(self, policy: Policy) -> "Engine":
-        """The same knowledge and index, deciding with other thresholds (for `eval --sweep`)."""
-        return Engine(self.knowledge, policy, index=self.index, exhaustive=self.exhaustive)
+        """The same knowledge and indexes, deciding with other thresholds (for `eval --sweep`)."""
+        return Engine(self.knowledge, policy, exhaustive=self.exhaustive, indexes=self.indexes)
 
     # -- public ------------------------------------------------------------
     def answer(self, question: str, lang: str | None = None) -> Reply:
@@ -105,23 +114,26 @@ class Engine:
         analysis = self.normalizer.analyse(question[:MAX_QUESTION_CHARS])
         if not analysis.tokens:
             return self._unknown(question, lang, empty=not question.strip())
+        if analysis.names:  # a name or term the knowledge never mentions: decline, even after a greeting
+            return self._unknown(question, lang)
         small = self._smalltalk_reply(question, analysis, lang)
         if small is not None:
             return small
-        if analysis.names or not analysis.content or analysis.asks == "howto":
+        if not analysis.content or analysis.asks == "howto":
             return self._unknown(question, lang)
-        ranked = [c for c in self._rank(analysis) if c.coverage >= self.policy.min_coverage]
+        index = self.index_for(question)
+        ranked = [c for c in self._rank(analysis, index) if c.coverage >= self.policy.min_coverage]
         if not ranked or ranked[0].score < self.policy.clarify_at:
             return self._unknown(question, lang, score=ranked[0].score if ranked else 0.0)
         best = ranked[0]
         close = [c for c in ranked if best.score - c.score < self.policy.margin and c.score >= self.policy.clarify_at]
-        if best.score >= self.policy.answer_at and (len(close) == 1 or self._states_all_asked(analysis, close)):
+        if best.score >= self.policy.answer_at and (len(close) == 1 or self._states_all_asked(analysis, close, index)):
             return self._answered(question, best.entry, best.score, lang)
         return self._clarify(question, close[: self.policy.max_choices] if len(close) > 1 else [best], lang)
 
     def ranked(self, question: str, limit: int = 5) -> list[Candidate]:
         """The entries closest to a question with their scores, whatever `answer` decides."""
-        return self.index.rank(self.normalizer.analyse(question[:MAX_QUESTION_CHARS]), limit=limit)
+        return self.index_for(question).rank(self.normalizer.analyse(question[:MAX_QUESTION_CHARS]), limit=limit)
 
     def candidates(self, question: str, limit: int = 5, lang: str | None = None) -> list[Reply]:
         """Several good answers for one question, best first (for inline mode).
@@ -132,9 +144,10 @@ class Engine:
         if reply.status == "unknown":
             return []
         analysis = self.normalizer.analyse(question[:MAX_QUESTION_CHARS])
-        chosen = [reply] if reply.status == "answered" and reply.entry in self.index.entry_ids else []
+        index = self.index_for(question)
+        chosen = [reply] if reply.status == "answered" and reply.entry in index.entry_ids else []
         # Not only the close ones: inline mode lists every good answer.
-        for candidate in self.index.rank(analysis, limit=limit + 1, min_coverage=self.policy.min_coverage):
+        for candidate in index.rank(analysis, limit=limit + 1, min_coverage=self.policy.min_coverage):
             if len(chosen) >= limit:
                 break
             if candidate.score >= self.policy.clarify_at and candidate.coverage >= self.policy.min_coverage \
@@ -149,7 +162,7 @@ class Engine:
             return None
         return self._answered(question or display_question(entry, lang), entry, 1.0, lang)
 
-    def _states_all_asked(self, analysis, close: list[Candidate]) -> bool:
+    def _states_all_asked(self, analysis, close: list[Candidate], index: MatchIndex) -> bool:
         """True when the best answer already states every fact asked for that the close
         runners-up would: then answering it is as right as any of them."""
         facts = self.knowledge.facts
@@ -158,14 +171,14 @@ class Engine:
             # Of the facts of the asked kind, those the question names ("dollars"), if any.
             content = set(analysis.content)
             named = {f for c in close for f in c.entry.facts
-                     if facts[f].kind in kinds and self.index.fact_words[f] & content}
+                     if facts[f].kind in kinds and index.fact_words[f] & content}
 
             def asked_facts(entry: Entry) -> set[str]:
                 return {f for f in entry.facts if facts[f].kind in kinds and (not named or f in named)}
-        elif set(analysis.content) <= self._fact_words(close[0].entry):
+        elif set(analysis.content) <= self._fact_words(close[0].entry, index):
             # A bare figure or name ("3000 villages", "sept 10 2019"): the facts it names best.
             content = set(analysis.content)
-            overlap = {f: len(self.index.fact_words[f] & content) for c in close for f in c.entry.facts}
+            overlap = {f: len(index.fact_words[f] & content) for c in close for f in c.entry.facts}
             most = max(overlap.values())
 
             def asked_facts(entry: Entry) -> set[str]:
@@ -176,8 +189,9 @@ class Engine:
         best = asked_facts(close[0].entry)
         return bool(best) and all(asked_facts(c.entry) <= best for c in close[1:])
 
-    def _fact_words(self, entry: Entry) -> set[str]:
-        return set().union(*(self.index.fact_words[f] for f in entry.facts)) if entry.facts else set()
+    @staticmethod
+    def _fact_words(entry: Entry, index: MatchIndex) -> set[str]:
+        return set().union(*(index.fact_words[f] for f in entry.facts)) if entry.facts else set()
 
     # -- replies -------------------------------------------------------------
     def _answered(self, question: str, entry: Entry, score: float, lang: str = "en") -> Reply:
@@ -224,7 +238,7 @@ class Engine:
 
     def _example_suggestions(self):
         for example in self.knowledge.examples:
-            ranked = self.index.rank(self.normalizer.analyse(example.text), limit=1)
+            ranked = self.index_for(example.text).rank(self.normalizer.analyse(example.text), limit=1)
             if ranked:
                 yield Suggestion(ranked[0].entry.id, example.text)
 

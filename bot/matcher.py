@@ -107,28 +107,37 @@ def knowledge_texts(knowledge: Knowledge) -> list[str]:
 class MatchIndex:
     """Built once per knowledge version; `rank` is read-only and thread-safe."""
 
-    def __init__(self, knowledge: Knowledge, normalizer: Normalizer | None = None):
+    def __init__(self, knowledge: Knowledge, normalizer: Normalizer | None = None, lang: str = "en"):
+        """The index of one language's phrasings and answers ("en" or "zh"); each language
+        has its own, so one language's text never shifts the other's word weights."""
         # Building makes millions of small objects and no reference cycles: the cyclic
         # garbage collector would only walk them again and again.
         with _gc_paused():
-            self._build(knowledge, normalizer)
+            self._build(knowledge, normalizer, lang)
 
-    def _build(self, knowledge: Knowledge, normalizer: Normalizer | None) -> None:
+    def _build(self, knowledge: Knowledge, normalizer: Normalizer | None, lang: str) -> None:
         self.knowledge = knowledge
+        self.lang = lang
         # Each text is split into words once, for the vocabulary and for the index.
-        surface = {text: surface_tokens(text) for text in knowledge_texts(knowledge)}
+        surface = {text: surface_tokens(text) for text in knowledge_texts(knowledge)} if normalizer is None else {}
         self.normalizer = normalizer or Normalizer(
             (g.words for g in knowledge.synonyms), vocabulary_words=(w for ws in surface.values() for w in ws))
 
         def analyse(text: str):
             return self.normalizer.analyse(text, correct_typos=False, words=surface.get(text))
 
+        def questions_of(entry: Entry):
+            return entry.questions if lang == "en" else entry.questions_zh
+
+        def answer_of(entry: Entry) -> str:
+            return entry.answer if lang == "en" else (entry.answer_zh or "")
+
+        def value_of(fact) -> str:
+            return fact.value if lang == "en" else (fact.value_zh or "")
+
         self.entries: tuple[Entry, ...] = knowledge.entries
         self.entry_ids = frozenset(e.id for e in self.entries)
-        self.fact_words = {
-            fact.id: frozenset(analyse(fact.value).content) | frozenset(analyse(fact.value_zh or "").content)
-            for fact in knowledge.facts.values()
-        }
+        self.fact_words = {fact.id: frozenset(analyse(value_of(fact)).content) for fact in knowledge.facts.values()}
         stated_by: dict[str, int] = {}
         for entry in self.entries:
             for fact_id in entry.facts:
@@ -140,32 +149,27 @@ class MatchIndex:
         for index, entry in enumerate(self.entries):
             own: list[_Phrasing] = []
             vocabulary: set[str] = set()
-            for phrasing in entry.questions + entry.questions_zh:
+            for phrasing in questions_of(entry):
                 analysis = analyse(phrasing.text)
                 content = frozenset(analysis.content)
                 asks = ASK_GROUPS.get(analysis.asks, analysis.asks)
                 own.append(_Phrasing(index, phrasing.text, content, asks,
                                      " ".join(sorted(content))))
                 vocabulary |= content
-            # Core words per language: mixing them would dilute both.
-            english = len(entry.questions)
-            cores.append(self._core_words(own[:english]) | self._core_words(own[english:]))
+            cores.append(self._core_words(own))
             # The figures an answer states are what people type as keywords ("haier",
             # "3000 villages"): they count as one more phrasing, not as answer-only words.
             for fact_id in entry.facts:
                 if stated_by[fact_id] > FACT_PHRASING_MAX_ENTRIES:
                     continue
-                # A list ("Haier, Intime and Weibo") stands in item by item, in both languages.
-                fact = knowledge.facts[fact_id]
-                for item in LIST_SEPARATORS.split(fact.value) + LIST_SEPARATORS.split(fact.value_zh or ""):
+                # A list ("Haier, Intime and Weibo") stands in item by item.
+                for item in LIST_SEPARATORS.split(value_of(knowledge.facts[fact_id])):
                     words = frozenset(analyse(item).content)
                     if words:
                         own.append(_Phrasing(index, f"({item.strip()})", words, None,
                                              " ".join(sorted(words)), FACT_PHRASING_WEIGHT))
                         vocabulary |= words
-            answer_words = set(analyse(entry.answer).content)
-            if entry.answer_zh:
-                answer_words |= set(analyse(entry.answer_zh).content)
+            answer_words = set(analyse(answer_of(entry)).content)
             phrasings.append(own)
             vocabularies.append(vocabulary | answer_words)
             answer_only.append(frozenset(answer_words - vocabulary))

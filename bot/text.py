@@ -18,7 +18,11 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.chinese import CJK, has_chinese
+from bot.chinese import chain as chinese_chain
+from bot.chinese import is_piece as chinese_is_piece
 from bot.chinese import pieces as chinese_pieces
+from bot.chinese import pinyin as chinese_pinyin
+from bot.chinese import read_run as chinese_read_run
 from bot.chinese import rewrite as chinese_rewrite
 from bot.knowledge import FACT_KINDS
 from bot.numbers import MONTHS, NUMBER_WORDS, convert_numbers
@@ -224,6 +228,7 @@ class Normalizer:
             for word in words:
                 surface.update(surface_tokens(word))
         self.known_words = frozenset(surface)
+        self._by_pinyin: dict[str, str] | None = None  # known Chinese pairs by sound, built on first need
         # Typos are corrected towards words the knowledge uses or that carry no topic.
         self._correctable = sorted(
             w for w in surface | STOPWORDS | NUMBER_WORDS | MONTHS if w.isalpha() and len(w) >= 3
@@ -233,6 +238,10 @@ class Normalizer:
         self._by_length: dict[int, list[str]] = {}
         for word in self._correctable:
             self._by_length.setdefault(len(word), []).append(word)
+
+    def plain_tokens(self, text: str) -> tuple[str, ...]:
+        """The text's tokens before synonyms and without typo correction."""
+        return self._base(text)
 
     def _base(self, text: str) -> tuple[str, ...]:
         return tuple(stem(t) for t in convert_numbers(surface_tokens(text)))
@@ -282,15 +291,50 @@ class Normalizer:
                 i += 1
         return out
 
+    def _read_chinese(self, words: list[str], corrections: list, unknown_terms: list) -> list[str]:
+        """Keep the Chinese pieces the knowledge knows; name the unknown terms (or fix a
+        homophone typo such as 张永 for 张勇)."""
+        runs = chinese_chain(words)
+        if not runs:
+            return words
+        replaced: dict[int, list[str]] = {}
+        for run in runs:
+            keep, unknown = chinese_read_run([words[i] for i in run], self.known_words)
+            for term in unknown:
+                fixed = self._homophone(term)
+                if fixed:
+                    corrections.append((term, fixed))
+                    keep.append(fixed)
+                else:
+                    unknown_terms.append(term)
+            replaced[run[0]] = keep
+            for i in run[1:]:
+                replaced[i] = []
+        return [t for i, w in enumerate(words) for t in replaced.get(i, (w,))]
+
+    def _homophone(self, term: str) -> str | None:
+        if len(term) != 2:
+            return None
+        if self._by_pinyin is None:
+            self._by_pinyin = {}
+            for word in sorted(self.known_words):
+                if len(word) == 2 and has_chinese(word):
+                    self._by_pinyin.setdefault(chinese_pinyin(word), word)
+        return self._by_pinyin.get(chinese_pinyin(term))
+
     def analyse(self, text: str, correct_typos: bool = True, words: list[str] | None = None) -> Analysis:
         """Normalise `text`; `words`, if given, are its `surface_tokens` already computed."""
         words = surface_tokens(text) if words is None else words
         corrections = []
         foreign = []
+        unknown_terms: list[str] = []
+        if correct_typos and not all(w.isascii() for w in words):
+            words = self._read_chinese(words, corrections, unknown_terms)
         if correct_typos:
             fixed = []
             for word in words:
-                if word in self.known_words or word in STOPWORDS or word in NUMBER_WORDS or word.startswith("#"):
+                if word in self.known_words or word in STOPWORDS or word in NUMBER_WORDS or word.startswith("#") \
+                    or chinese_is_piece(word):
                     fixed.append(word)
                     continue
                 guess = self.correct(word)
@@ -312,8 +356,9 @@ class Normalizer:
         return Analysis(
             tokens=tuple(tokens),
             content=tuple(content),
-            foreign=tuple(dict.fromkeys(w for w in foreign if stem(w) not in self.stop_stems)),
-            names=tuple(w for w in dict.fromkeys(foreign) if w in names),
+            foreign=tuple(dict.fromkeys([*(w for w in foreign if stem(w) not in self.stop_stems), *unknown_terms])),
+            # Chinese has no capitals: a term the knowledge does not know counts as a name.
+            names=tuple(dict.fromkeys([*(w for w in foreign if w in names), *unknown_terms])),
             asks=asks,
             corrections=tuple(corrections),
         )

@@ -29,24 +29,25 @@ from bot.store import QuestionStore, default_db_path
 from bot.tg import handlers, maintenance
 from bot.tg.limits import QuestionLimiter
 from bot.tg.settings import Settings
+from bot.tg.texts import COMMAND_DESCRIPTIONS
 
 log = logging.getLogger(__name__)
 
-COMMANDS = (
-    BotCommand("start", "Welcome and example questions"),
-    BotCommand("help", "How to ask"),
-    BotCommand("actions", "The ten actions"),
-    BotCommand("topics", "Browse everything I know"),
-    BotCommand("sources", "The documents my answers come from"),
-    BotCommand("ask", "Ask a question (works in groups too)"),
-    BotCommand("about", "About this bot"),
-)
+MENU = ("start", "help", "actions", "topics", "sources", "ask", "lang", "about")
+
+
+def commands_in(lang: str) -> tuple[BotCommand, ...]:
+    return tuple(BotCommand(name, COMMAND_DESCRIPTIONS[lang][name]) for name in MENU)
+
+
+COMMANDS = commands_in("en")
 
 
 async def _post_init(application: Application) -> None:
     # A menu that fails to register is not worth refusing to start over.
     try:
         await application.bot.set_my_commands(COMMANDS)
+        await application.bot.set_my_commands(commands_in("zh"), language_code="zh")
     except TelegramError as exc:
         log.warning("Could not register the command menu: %s", exc)
     log.info("PledgeBot @%s is up", application.bot.username)
@@ -96,7 +97,7 @@ def register_handlers(application: Application) -> None:
     commands = {
         "start": handlers.on_start, "help": handlers.on_help, "actions": handlers.on_actions,
         "topics": handlers.on_topics, "sources": handlers.on_sources, "about": handlers.on_about,
-        "ask": handlers.on_ask,
+        "ask": handlers.on_ask, "lang": handlers.on_lang,
     }
     commands.update({"reload": maintenance.on_reload, "status": maintenance.on_status, "gaps": maintenance.on_gaps})
     for name, callback in commands.items():

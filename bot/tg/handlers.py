@@ -25,21 +25,19 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 from bot import __version__
 from bot.engine import Engine, label
 from bot.store import QuestionStore
-from bot.tg import render
+from bot.tg import render, texts
 from bot.tg.limits import QuestionLimiter, Verdict
 
 log = logging.getLogger(__name__)
 
 MAX_INLINE_RESULTS = 5
 MAX_REMEMBERED_QUESTIONS = 10_000
-THANKS = "Thanks for the feedback!"
-ALREADY_RATED = "You already rated this answer. Thanks!"
+
 INLINE_CACHE_SECONDS = 60
-STALE_BUTTON = "This button is out of date. Ask me again, or browse with /topics."
-RATE_NOTICE = ("You're asking faster than I can keep up. I'll answer again in a minute; "
-               "questions sent until then are skipped.")
-TEXT_ONLY = "I answer text questions about Alibaba's common prosperity pledges. Type your question."
-ERROR_REPLY = "Sorry, something went wrong on my side. Please try again in a moment."
+STALE_BUTTON = texts.text("en", "stale")
+RATE_NOTICE = texts.text("en", "rate_notice")
+TEXT_ONLY = texts.text("en", "text_only")
+ERROR_REPLY = texts.text("en", "error")
 
 
 @dataclass
@@ -115,7 +113,7 @@ def in_group(update: Update) -> bool:
 async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
     state = state_of(context)
     engine = state.engine  # one version for the whole question, even if a reload swaps it meanwhile
-    reply = engine.answer(question)
+    reply = engine.answer(question, texts.language_for(update, context, question))
     rateable = reply.status == "answered" and bool(reply.sources)  # a knowledge answer, not small talk
     sent = await send_rendered(state, update.effective_message, render.render_reply(reply, engine, rateable),
                                quote=in_group(update))
@@ -152,10 +150,11 @@ async def guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     verdict = state_of(context).limiter.check(user.id)
     if verdict is Verdict.ALLOW:
         return
+    notice = texts.text(texts.language_for(update, context), "rate_notice")
     if update.callback_query:
-        await update.callback_query.answer(RATE_NOTICE if verdict is Verdict.NOTIFY else None)
+        await update.callback_query.answer(notice if verdict is Verdict.NOTIFY else None)
     elif verdict is Verdict.NOTIFY and update.message and (not in_group(update) or _addressed_to_bot(update, context)):
-        await update.message.reply_text(render.escape(RATE_NOTICE), do_quote=in_group(update))
+        await update.message.reply_text(render.escape(notice), do_quote=in_group(update))
     raise ApplicationHandlerStop
 
 
@@ -163,62 +162,69 @@ async def guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     state = state_of(context)
-    text = (
-        "<b>Hi! I'm PledgeBot.</b>\n"
-        "I answer questions about Alibaba's 2021 common prosperity pledges: the 100 billion yuan "
-        "Ten Actions, the 20 billion yuan fund, Zhang Yong's team and the Alibaba Foundation's new "
-        "strategy. Every answer names its source, and when my sources don't say, I tell you.\n\n"
-        "Ask in your own words, or tap an example:"
-    )
-    buttons = [render.button(s.question, render.ANSWER, s.entry) for s in state.engine.examples]
-    await update.effective_message.reply_text(text, reply_markup=render.keyboard(buttons))
+    lang = texts.language_for(update, context)  # /lang if set, else the Telegram client's language
+    buttons = [render.button(s.question, render.ANSWER, s.entry) for s in state.engine.examples_in(lang)]
+    await update.effective_message.reply_text(texts.text(lang, "welcome"), reply_markup=render.keyboard(buttons))
 
 
 async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    text = (
-        "<b>How to use me</b>\n"
-        "Type a question in your own words, e.g. <i>how much is Alibaba investing?</i> or "
-        "<i>what is the 7th action?</i>\n\n"
-        "/actions: the ten actions\n/topics: browse everything I know\n/sources: my two documents\n"
-        "/ask <i>question</i>: ask anywhere, also in groups\n/about: about this bot\n\n"
-        "In a group, mention me or reply to me. In any chat, type <code>@"
-        f"{render.escape(context.bot.username or 'PledgeBot')} question</code> to share an answer."
-    )
-    await update.effective_message.reply_text(text)
+    lang = texts.language_for(update, context)
+    bot = render.escape(context.bot.username or "PledgeBot")
+    await update.effective_message.reply_text(texts.text(lang, "help", bot=bot))
 
 
 async def on_actions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    rendered = render.render_actions(state_of(context).engine)
+    rendered = render.render_actions(state_of(context).engine, texts.language_for(update, context))
     await update.effective_message.reply_text(rendered.chunks[0], reply_markup=rendered.keyboard)
 
 
 async def on_topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    rendered = render.render_topics(state_of(context).engine)
+    rendered = render.render_topics(state_of(context).engine, texts.language_for(update, context))
     await update.effective_message.reply_text(rendered.chunks[0], reply_markup=rendered.keyboard)
 
 
 async def on_sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    rendered = render.render_sources(state_of(context).engine)
+    rendered = render.render_sources(state_of(context).engine, texts.language_for(update, context))
     await update.effective_message.reply_text(rendered.chunks[0])
 
 
 async def on_about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     knowledge = state_of(context).engine.knowledge
-    text = (
-        f"<b>PledgeBot {render.escape(__version__)}</b>\n"
-        "Answers questions about Alibaba's common prosperity pledges from a curated, cited "
-        f"knowledge base ({len(knowledge.entries)} entries, version {render.escape(knowledge.version)}). "
-        "It says so when it doesn't know, rather than guess."
-    )
-    await update.effective_message.reply_text(text)
+    lang = texts.language_for(update, context)
+    await update.effective_message.reply_text(texts.text(
+        lang, "about", version=render.escape(__version__), entries=len(knowledge.entries),
+        knowledge=render.escape(knowledge.version)))
+
+
+async def on_lang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/lang en, /lang zh, /lang auto; or /lang alone for buttons."""
+    choice = (context.args or [""])[0].lower()
+    if choice in {"en", "zh", "auto"}:
+        await update.effective_message.reply_text(render.escape(set_language(update, context, choice)))
+        return
+    lang = texts.language_for(update, context)
+    buttons = [render.button("English", render.LANGUAGE, "en"), render.button("中文", render.LANGUAGE, "zh"),
+               render.button("Auto / 自动", render.LANGUAGE, "auto")]
+    await update.effective_message.reply_text(texts.text(lang, "lang_pick"), reply_markup=render.keyboard(buttons))
+
+
+def set_language(update: Update, context: ContextTypes.DEFAULT_TYPE, choice: str) -> str:
+    """Remember the user's language (memory only); the confirmation, in that language."""
+    if context.user_data is not None:
+        if choice == "auto":
+            context.user_data.pop("lang", None)
+        else:
+            context.user_data["lang"] = choice
+    if choice == "auto":
+        return texts.text(texts.client_language(update), "lang_auto")
+    return texts.text(choice, "lang_set")
 
 
 async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     question = " ".join(context.args or [])
     if not question.strip():
         await update.effective_message.reply_text(
-            "Put your question after the command, e.g. <code>/ask who leads the team?</code>",
-            do_quote=in_group(update))
+            texts.text(texts.language_for(update, context), "ask_usage"), do_quote=in_group(update))
         return
     await answer_question(update, context, question)
 
@@ -255,7 +261,8 @@ async def on_group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 
 async def on_private_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await update.effective_message.reply_text(render.escape(TEXT_ONLY))
+    await update.effective_message.reply_text(render.escape(texts.text(texts.language_for(update, context),
+                                                                        "text_only")))
 
 
 # -- buttons ---------------------------------------------------------------------------
@@ -265,29 +272,41 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     state = state_of(context)
     engine = state.engine
     parsed = render.parse_callback(query.data)
+    message = query.message if isinstance(query.message, Message) else None
+    # A button answers in the language of the message it is under (unless /lang says otherwise).
+    lang = texts.language_for(update, context, message.text if message is not None and message.text else None)
+    stale = texts.text(lang, "stale")
     if parsed is None:
-        await query.answer(STALE_BUTTON)
+        await query.answer(stale)
         return
     kind, value = parsed
-    message = query.message if isinstance(query.message, Message) else None
+
+    if kind == render.LANGUAGE:
+        if value not in {"en", "zh", "auto"}:
+            await query.answer(stale)
+            return
+        await query.answer()
+        if message is not None:
+            await _edit(state, message, render.Rendered((render.escape(set_language(update, context, value)),), None))
+        return
 
     if kind == render.FEEDBACK:
-        await on_feedback(query, state, value, message)
+        await on_feedback(query, state, value, message, lang)
         return
 
     if kind == render.TOPIC:
-        rendered = render.render_topics(engine) if value == "" else (
-            render.render_topic(engine, int(value)) if value.isdigit() else None)
+        rendered = render.render_topics(engine, lang) if value == "" else (
+            render.render_topic(engine, int(value), lang) if value.isdigit() else None)
         if rendered is None or message is None:
-            await query.answer(STALE_BUTTON)
+            await query.answer(stale)
             return
         await query.answer()
         await _edit(state, message, rendered)
         return
 
-    reply = engine.entry_reply(value)
+    reply = engine.entry_reply(value, lang=lang)
     if reply is None:
-        await query.answer(STALE_BUTTON)
+        await query.answer(stale)
         return
     await query.answer()
     rendered = render.render_answer(reply, engine)
@@ -297,16 +316,16 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await send_rendered(state, message, rendered, quote=False)
 
 
-async def on_feedback(query, state: BotState, value: str, message: Message | None) -> None:
+async def on_feedback(query, state: BotState, value: str, message: Message | None, lang: str) -> None:
     """👍/👎: store entry, question and time (never who), then drop the buttons."""
     parts = value.split(":")
     if len(parts) != 2 or parts[0] not in {"+", "-"} or state.engine.knowledge.entry(parts[1]) is None:
-        await query.answer(STALE_BUTTON)
+        await query.answer(texts.text(lang, "stale"))
         return
     vote, entry = parts
     key = (message.chat_id, message.message_id) if message is not None else ("inline", query.id)
     if key in state.rated:
-        await query.answer(ALREADY_RATED)
+        await query.answer(texts.text(lang, "rated"))
         return
     state.rated.add(key)
     if len(state.rated) > MAX_REMEMBERED_QUESTIONS:
@@ -317,7 +336,7 @@ async def on_feedback(query, state: BotState, value: str, message: Message | Non
             await asyncio.to_thread(state.store.record_feedback, entry, question, 1 if vote == "+" else -1)
         except Exception:  # noqa: BLE001
             log.exception("Could not record feedback in %s", state.store.path)
-    await query.answer(THANKS)
+    await query.answer(texts.text(lang, "thanks"))
     if message is not None and message.reply_markup is not None:
         kept = [row for row in message.reply_markup.inline_keyboard
                 if not any((b.callback_data or "").startswith(f"{render.FEEDBACK}:") for b in row)]
@@ -342,23 +361,24 @@ async def _edit(state: BotState, message: Message, rendered: render.Rendered) ->
 async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.inline_query
     engine = state_of(context).engine
-    text = query.query.strip()
-    if text:
-        replies = engine.candidates(text, limit=MAX_INLINE_RESULTS)
+    asked = query.query.strip()
+    lang = texts.language_for(update, context, asked or None)
+    if asked:
+        replies = engine.candidates(asked, limit=MAX_INLINE_RESULTS, lang=lang)
     else:
-        replies = [r for r in (engine.entry_reply(s.entry, s.question) for s in engine.examples) if r]
+        replies = [r for r in (engine.entry_reply(s.entry, s.question, lang) for s in engine.examples_in(lang)) if r]
     results = []
     for reply in replies[:MAX_INLINE_RESULTS]:
         entry = engine.knowledge.entry(reply.entry)
         rendered = render.render_answer(reply, engine, with_buttons=False)
         results.append(InlineQueryResultArticle(
             id=reply.entry,
-            title=render.short(label(entry), 100),
+            title=render.short(label(entry, lang), 100),
             description=render.short(reply.answer or "", 120),
             input_message_content=InputTextMessageContent(rendered.chunks[0], parse_mode=ParseMode.HTML),
         ))
     button = None if results else InlineQueryResultsButton(
-        text="No answer in my sources. Open the bot", start_parameter="inline")
+        text=texts.text(lang, "inline_none"), start_parameter="inline")
     await query.answer(results, cache_time=INLINE_CACHE_SECONDS, button=button)
 
 
@@ -374,10 +394,12 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not isinstance(update, Update):
         return
     try:
+        reply = texts.text(texts.language_for(update, context, getattr(update.effective_message, "text", None)),
+                           "error")
         if update.callback_query:
-            await update.callback_query.answer(ERROR_REPLY)
+            await update.callback_query.answer(reply)
         elif update.effective_message and (update.effective_chat.type == ChatType.PRIVATE
                                            or update.effective_message.text):
-            await update.effective_message.reply_text(render.escape(ERROR_REPLY))
+            await update.effective_message.reply_text(render.escape(reply))
     except Exception:  # noqa: BLE001 - the error handler must not fail in turn
         log.warning("Could not tell the user about the error", exc_info=True)

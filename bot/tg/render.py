@@ -15,6 +15,7 @@ from telegram.constants import InlineKeyboardButtonLimit, MessageLimit
 
 from bot.engine import Engine, label
 from bot.reply import Reply, source_line
+from bot.tg.texts import text
 
 MAX_TEXT = MessageLimit.MAX_TEXT_LENGTH
 # Telegram's HTML needs only <, > and & escaped; quotes stay readable.
@@ -26,6 +27,7 @@ MAX_FOLLOW_UPS = 3
 ANSWER = "e"  # send the answer of an entry as a new message
 CHOOSE = "c"  # a 'did you mean' choice: the question message becomes the answer
 TOPIC = "t"  # browse: "t:" lists topics, "t:N" lists topic N's entries
+LANGUAGE = "l"  # "l:en", "l:zh" or "l:auto" sets the reply language
 FEEDBACK = "f"  # "f:+:<entry>" or "f:-:<entry>" rates the answer it is under
 
 
@@ -45,7 +47,7 @@ def parse_callback(data: str | None) -> tuple[str, str] | None:
     if not isinstance(data, str) or ":" not in data:
         return None
     kind, value = data.split(":", 1)
-    return (kind, value) if kind in {ANSWER, CHOOSE, TOPIC, FEEDBACK} else None
+    return (kind, value) if kind in {ANSWER, CHOOSE, TOPIC, FEEDBACK, LANGUAGE} else None
 
 
 def short(text: str, limit: int = MAX_BUTTON_LABEL) -> str:
@@ -118,19 +120,19 @@ def render_reply(reply: Reply, engine: Engine, rateable: bool = False) -> Render
     if reply.status == "answered":
         return render_answer(reply, engine, rateable=rateable)
     if reply.status == "clarify":
-        opening = ("Did you mean this?" if len(reply.suggestions) == 1
-                   else "I'm not sure which of these you mean. Tap one:")
-        buttons = [button(label_for(engine, s.entry, s.question), CHOOSE, s.entry) for s in reply.suggestions]
+        opening = text(reply.lang, "clarify_one" if len(reply.suggestions) == 1 else "clarify_many")
+        buttons = [button(label_for(engine, s.entry, s.question, reply.lang), CHOOSE, s.entry)
+                   for s in reply.suggestions]
         return Rendered(split_blocks([escape(opening)]), keyboard(buttons))
     return render_unknown(reply, engine)
 
 
 def render_answer(reply: Reply, engine: Engine, with_buttons: bool = True, rateable: bool = False) -> Rendered:
     blocks = [escape(reply.answer or reply.text)]
-    line = source_line(reply.sources)
+    line = source_line(reply.sources, reply.lang)
     if line:
         blocks.append(f"<i>{escape(line)}</i>")
-    buttons = follow_up_buttons(engine, reply.suggestions) if with_buttons else ()
+    buttons = follow_up_buttons(engine, reply.suggestions, reply.lang) if with_buttons else ()
     extra = feedback_row(reply.entry) if with_buttons and rateable and reply.entry else None
     return Rendered(split_blocks(blocks), keyboard(buttons, extra))
 
@@ -140,58 +142,55 @@ def render_answer(reply: Reply, engine: Engine, with_buttons: bool = True, ratea
 _follow_ups: dict[tuple[int, tuple], tuple] = {}
 
 
-def follow_up_buttons(engine: Engine, suggestions) -> tuple:
-    key = (id(engine), tuple(suggestions[:MAX_FOLLOW_UPS]))
+def follow_up_buttons(engine: Engine, suggestions, lang: str = "en") -> tuple:
+    key = (id(engine), lang, tuple(suggestions[:MAX_FOLLOW_UPS]))
     found = _follow_ups.get(key)
     if found is None or found[0] is not engine:
         if len(_follow_ups) > 4096:
             _follow_ups.clear()
-        found = (engine, tuple(button(label_for(engine, s.entry, s.question), ANSWER, s.entry)
+        found = (engine, tuple(button(label_for(engine, s.entry, s.question, lang), ANSWER, s.entry)
                                for s in suggestions[:MAX_FOLLOW_UPS]))
         _follow_ups[key] = found
     return found[1]
 
 
 def render_unknown(reply: Reply, engine: Engine) -> Rendered:
-    if not reply.question.strip():
-        opening = "Please type a question about Alibaba's common prosperity pledges."
-    else:
-        opening = "Sorry, I don't know. My sources don't cover that."
-    text = (f"{opening}\nI know about the 100 billion yuan Ten Actions, the 20 billion yuan fund, "
-            "Zhang Yong's team and the Alibaba Foundation. Try one of these, or browse with /topics.")
+    message = text(reply.lang, "empty" if not reply.question.strip() else "unknown")
     buttons = [button(s.question, ANSWER, s.entry) for s in reply.suggestions[:MAX_FOLLOW_UPS]]
-    buttons.append(button("Browse topics", TOPIC))
-    return Rendered(split_blocks([escape(text)]), keyboard(buttons))
+    buttons.append(button(text(reply.lang, "browse"), TOPIC))
+    return Rendered(split_blocks([escape(message)]), keyboard(buttons))
 
 
-def label_for(engine: Engine, entry_id: str, fallback: str) -> str:
+def label_for(engine: Engine, entry_id: str, fallback: str, lang: str = "en") -> str:
     entry = engine.knowledge.entry(entry_id)
-    return label(entry) if entry is not None else fallback
+    return label(entry, lang) if entry is not None else fallback
 
 
-def render_topics(engine: Engine) -> Rendered:
-    buttons = [button(topic, TOPIC, str(n)) for n, topic in enumerate(engine.knowledge.topics)]
-    return Rendered(("<b>Topics</b>\nPick one to see what I can tell you.",), keyboard(buttons))
+def render_topics(engine: Engine, lang: str = "en") -> Rendered:
+    knowledge = engine.knowledge
+    names = [(zh if lang == "zh" and zh else topic) for topic, zh in zip(knowledge.topics, knowledge.topics_zh)]
+    buttons = [button(name, TOPIC, str(n)) for n, name in enumerate(names)]
+    return Rendered((text(lang, "topics"),), keyboard(buttons))
 
 
-def render_topic(engine: Engine, number: int) -> Rendered | None:
-    topics = engine.knowledge.topics
-    if not 0 <= number < len(topics):
+def render_topic(engine: Engine, number: int, lang: str = "en") -> Rendered | None:
+    knowledge = engine.knowledge
+    if not 0 <= number < len(knowledge.topics):
         return None
-    entries = engine.knowledge.entries_in(topics[number])
-    buttons = [button(label(e), ANSWER, e.id) for e in entries]
-    buttons.append(button("« All topics", TOPIC))
-    return Rendered((f"<b>{escape(topics[number])}</b>\nTap a question:",), keyboard(buttons))
+    name = knowledge.topics_zh[number] if lang == "zh" and knowledge.topics_zh[number] else knowledge.topics[number]
+    buttons = [button(label(e, lang), ANSWER, e.id) for e in knowledge.entries_in(knowledge.topics[number])]
+    buttons.append(button(text(lang, "all_topics"), TOPIC))
+    return Rendered((text(lang, "topic", topic=escape(name)),), keyboard(buttons))
 
 
-def render_actions(engine: Engine) -> Rendered:
+def render_actions(engine: Engine, lang: str = "en") -> Rendered:
     actions = [engine.knowledge.entry(f"action-{n}") for n in range(1, 11)]
-    buttons = [button(label(e), ANSWER, e.id) for e in actions if e is not None]
-    return Rendered(("<b>The ten actions</b>\nTap one for the details:",), keyboard(buttons))
+    buttons = [button(label(e, lang), ANSWER, e.id) for e in actions if e is not None]
+    return Rendered((text(lang, "actions"),), keyboard(buttons))
 
 
-def render_sources(engine: Engine) -> Rendered:
-    lines = ["<b>My sources</b>", "Every answer comes from these documents:"]
+def render_sources(engine: Engine, lang: str = "en") -> Rendered:
+    lines = [text(lang, "sources")]
     for source in engine.knowledge.sources.values():
         lines.append(f"• {escape(source.citation())}")
     return Rendered(("\n".join(lines),), None)

@@ -63,8 +63,11 @@ def bot(api, tmp_path):
 def test_conversations_buttons_inline_and_recovery_from_outages(api, bot):
     process, log_path = bot
     api.wait_for(lambda: api.sent("setMyCommands"), what="the command menu")
-    commands = [c["command"] for c in api.sent("setMyCommands")[0]["commands"]]
-    assert commands == ["start", "help", "actions", "topics", "sources", "ask", "about"]
+    menus = api.wait_for(lambda: api.sent("setMyCommands") if len(api.sent("setMyCommands")) == 2 else None,
+                         what="both command menus")
+    assert [c["command"] for c in menus[0]["commands"]] == ["start", "help", "actions", "topics", "sources", "ask",
+                                                             "lang", "about"]
+    assert menus[1]["language_code"] == "zh" and menus[1]["commands"][0]["description"] == "欢迎和示例问题"
 
     # A private question.
     api.push("message", message(api, "how much is alibaba investing?"))

@@ -82,7 +82,7 @@ def test_start_shows_examples_as_buttons_that_answer(harness, engine):
     [sent] = h.request.sent()
     assert "PledgeBot" in sent["text"]
     examples = buttons(sent)
-    assert [label for label, _ in examples] == [e.question for e in engine.examples]
+    assert [label for label, _ in examples] == [e.question for e in engine.examples_in("en")]
     h.request.clear()
     h.feed(callback_update(h.bot, examples[0][1]))
     assert [name for name, _ in h.request.calls] == ["answerCallbackQuery", "sendMessage"]
@@ -179,7 +179,7 @@ def test_inline_mode_lists_answers_and_popular_questions(harness, engine):
     h.request.clear()
     h.feed(inline_update(h.bot, ""))
     [(_, params)] = h.request.calls
-    assert [r["id"] for r in params["results"]] == [e.entry for e in engine.examples]
+    assert [r["id"] for r in params["results"]] == [e.entry for e in engine.examples_in("en")]
     h.request.clear()
     h.feed(inline_update(h.bot, "who is the ceo of baidu"))
     [(_, params)] = h.request.calls
@@ -189,7 +189,7 @@ def test_inline_mode_lists_answers_and_popular_questions(harness, engine):
 def test_a_failing_handler_is_logged_and_the_user_told(harness, caplog):
     h = harness()
 
-    def broken(question):
+    def broken(question, lang=None):
         raise RuntimeError("engine exploded")
 
     h.app.bot_data["state"].engine.answer = broken

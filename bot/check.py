@@ -37,6 +37,8 @@ def check_knowledge(directory: Path) -> list[Problem]:
         problems += check_phrasing_count(knowledge)
         problems += check_answer_length(knowledge)
         problems += check_answer_figures(knowledge)
+        problems += check_chinese_answer_figures(knowledge)
+        problems += check_both_languages(knowledge)
         # Entries dropped for their own errors would make used facts look unused and
         # their questions look unanswered: the deeper checks wait until those are fixed.
         if not result.errors:
@@ -127,6 +129,56 @@ def check_answer_figures(knowledge: Knowledge) -> list[Problem]:
                            "contradict them.")
                 fix = _figure_fix(figure, values)
             problems.append(Problem(entry.location.file, entry.location.line, entry.id, message, fix))
+    return problems
+
+
+# A figure written the Chinese way: digits, or Chinese numerals with a unit (亿, 万, 元, 年, ...).
+_ZH_FIGURE = re.compile(
+    r"[0-9]+(?:[.,][0-9]+)*\s*(?:亿|万|千)?\s*(?:美元|元|年|月|日|个|%|％)?"
+    r"|[零一二两三四五六七八九十百千]+\s*(?:亿|万)\s*(?:美元|元)?"
+    r"|[零一二两三四五六七八九十百千]+\s*(?:年|月|日|个村庄)"
+    r"|千分之[零一二两三四五六七八九十百千0-9]+"
+)
+
+
+def check_chinese_answer_figures(knowledge: Knowledge) -> list[Problem]:
+    """A Chinese answer states figures through {facts} too, written the Chinese way from them."""
+    problems = []
+    values = {fact.id: fact.value_zh for fact in knowledge.facts.values() if fact.value_zh}
+    for entry in knowledge.entries:
+        if not entry.answer_zh:
+            continue
+        template = entry.answer_zh_template or ""
+        for match in _ZH_FIGURE.finditer(PLACEHOLDER.sub(" ", template)):
+            figure = match.group(0).strip()
+            if _LABEL.match(figure) or not figure:
+                continue
+            same = [f for f, v in values.items() if figure in v]
+            if same:
+                message = f"the Chinese answer states '{figure}' itself instead of using the fact {{{same[0]}}}."
+                fix = f"write {{{same[0]}}}; its Chinese form comes from the fact's value."
+            else:
+                message = f"the Chinese answer states '{figure}', which differs from the facts."
+                fix = "use the fact in {braces}, or add the figure to facts.yaml with its source."
+            problems.append(Problem(entry.location.file, entry.location.line, entry.id, message, fix))
+    return problems
+
+
+def check_both_languages(knowledge: Knowledge) -> list[Problem]:
+    """Every entry, small-talk reply and fact exists in English and in Chinese."""
+    problems = []
+    for entry in knowledge.entries + knowledge.smalltalk:
+        missing = [name for name, value in (("questions_zh", entry.questions_zh), ("answer_zh", entry.answer_zh))
+                   if not value]
+        if missing:
+            problems.append(Problem(entry.location.file, entry.location.line, entry.id,
+                                    f"the entry has no Chinese version ({', '.join(missing)} missing).",
+                                    "add questions_zh (how people ask in Chinese) and answer_zh."))
+    for fact in knowledge.facts.values():
+        if not fact.value_zh:
+            problems.append(Problem(FACTS_FILE, fact.location.line, fact.id,
+                                    "the fact has no Chinese value, and none can be derived from its value.",
+                                    "add zh: with the Chinese text (names and places need one)."))
     return problems
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.chinese import has_chinese
 from bot.engine import Engine
 from bot.problems import KnowledgeError, Problem
 from bot.yamlfile import LineList, LineMap, read_yaml
@@ -97,8 +98,11 @@ def run_case(engine: Engine, case: EvalCase) -> CaseResult:
         outcome = FALSE_ANSWER if answered else RIGHT
     elif not answered:
         outcome = MISSED
+    elif reply.entry not in case.expected:
+        outcome = WRONG
     else:
-        outcome = RIGHT if reply.entry in case.expected else WRONG
+        # A Chinese question must get a Chinese answer (an entry without one falls back to English).
+        outcome = WRONG if has_chinese(case.question) and not has_chinese(reply.answer or "") else RIGHT
     return CaseResult(case, reply.status, reply.entry, reply.score, outcome)
 
 

@@ -58,6 +58,7 @@ class Entry(NamedTuple):
     title: str | None = None  # a short label for buttons; the first question otherwise
     questions_zh: tuple[Phrasing, ...] = ()
     answer_zh: str | None = None  # with every {fact} filled in, the Chinese way
+    answer_zh_template: str | None = None
     title_zh: str | None = None
     topic_zh: str | None = None
 

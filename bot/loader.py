@@ -458,6 +458,7 @@ class _Reader:
             smalltalk=keys is SMALLTALK_KEYS,
             questions_zh=tuple(Phrasing(text, Location(file, q_line)) for text, q_line in questions_zh),
             answer_zh=rendered_zh,
+            answer_zh_template=answer_zh,
             title_zh=self.text(file, block, "title_zh", label),
         )
 

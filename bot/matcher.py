@@ -54,7 +54,7 @@ OTHER_SUBJECT_FACTOR = 0.7
 SUBJECT_MAX_SHARE = 0.5
 # A question asking "when" or "how much" is unlikely to be meant for an answer
 # with no such fact; "who" questions often ask about roles, so weigh them less.
-KIND_MISMATCH_FACTOR = {"date": 0.7, "amount": 0.7, "count": 0.7, "person": 0.85, "place": 0.85}
+KIND_MISMATCH_FACTOR = {"date": 0.7, "amount": 0.7, "count": 0.7, "person": 0.85, "place": 0.85, "reason": 0.85}
 # A phrasing that asks another kind of thing ("when did he become chairman" for
 # "who chairs the board") matches less well than its words suggest.
 ASK_CONFLICT_FACTOR = 0.8
@@ -184,6 +184,7 @@ class MatchIndex:
         total = max(len(self.entries), 1)
         self._idf = {t: math.log(1 + total / len(ids)) for t, ids in self._postings.items()}
         self._cores = cores
+        self._asked_by = [frozenset(p.asks for p in own if p.asks) for own in phrasings]
         # Subjects: entries' core words and the words of facts' values ("yuan", "2025"):
         # a question about one cannot be answered by an entry that never mentions it.
         # Words nearly every entry uses ("alibaba") name no subject.
@@ -345,7 +346,11 @@ class MatchIndex:
             penalty *= MISSING_CORE_FACTOR
         if (question & self._subjects) - vocabulary:
             penalty *= OTHER_SUBJECT_FACTOR
-        if analysis.asks in KIND_MISMATCH_FACTOR and not (self.entries[index].fact_kinds & ASKED_KINDS[analysis.asks]):
+        if analysis.asks == "reason":
+            # No fact states a reason: an entry gives one if one of its questions asks why.
+            if "reason" not in self._asked_by[index]:
+                penalty *= KIND_MISMATCH_FACTOR["reason"]
+        elif analysis.asks in KIND_MISMATCH_FACTOR and not (self.entries[index].fact_kinds & ASKED_KINDS[analysis.asks]):
             penalty *= KIND_MISMATCH_FACTOR[analysis.asks]
         return covered / total, penalty
 

@@ -34,7 +34,9 @@ TINY = {
     "smalltalk.yaml": """
         - id: hello
           questions: [hi, hello]
+          questions_zh: [你好]
           answer: Hello there.
+          answer_zh: 你好。
     """,
     "examples.yaml": """
         - how much is invested
@@ -48,7 +50,9 @@ TINY = {
               - total investment
               - size of the investment
               - investment amount
+            questions_zh: [投资多少, 投资总额, 投资规模, 投资金额]
             answer: The total is {total}.
+            answer_zh: 总额是{total}。
             sources: [doc]
             related: [deadline]
           - id: deadline
@@ -57,7 +61,9 @@ TINY = {
               - investment deadline
               - what year is the deadline
               - target year for the investment
+            questions_zh: [什么时候投完, 投资期限, 哪一年是期限, 投资的目标年份]
             answer: It is invested by {year}.
+            answer_zh: 在{year}前投完。
             sources: [doc]
     """,
 }

@@ -44,6 +44,8 @@ def test_every_problem_is_listed_with_line_entry_and_fix(tiny_knowledge):
     folder = tiny_knowledge(entries__main_yaml=ENTRIES, sources_yaml=SOURCES, facts_yaml=FACTS,
                             examples_yaml="- what is the weather\n")
     assert [str(p) for p in check_knowledge(folder)] == [
+        "entries/main.yaml:3: [amount] the entry has no Chinese version (questions_zh, answer_zh missing). "
+        "Fix: add questions_zh (how people ask in Chinese) and answer_zh.",
         "entries/main.yaml:3: [amount] the entry lists itself as related. Fix: remove its own id from 'related'.",
         "entries/main.yaml:7: [amount] the question 'investment deadline' gets a 'did you mean' between "
         "amount (1.00), deadline (1.00). Fix: add the words that make it this entry's, or remove it.",
@@ -54,6 +56,8 @@ def test_every_problem_is_listed_with_line_entry_and_fix(tiny_knowledge):
         "sources. Fix: add doc to its sources.",
         "entries/main.yaml:12: [deadline] (warning) the entry has 2 question(s); people ask in more ways "
         "than that. Fix: add phrasings until it has at least 4: a keyword query, a full question, a casual one.",
+        "entries/main.yaml:12: [deadline] the entry has no Chinese version (questions_zh, answer_zh missing). "
+        "Fix: add questions_zh (how people ask in Chinese) and answer_zh.",
         "entries/main.yaml:15: [deadline] the question 'deadline for the investment' gets a 'did you mean' "
         "between amount (1.00), deadline (1.00). Fix: add the words that make it this entry's, or remove it.",
         "entries/main.yaml:15: [deadline] the question 'deadline for the investment' means the same to the "
@@ -75,12 +79,16 @@ def test_a_phrasing_answered_by_another_entry_is_reported(tiny_knowledge):
           - id: amount
             questions: [how much is invested, total investment, investment amount, size of the investment,
                         what year is the investment deadline]
+            questions_zh: [投资多少, 投资总额, 投资规模, 投资金额]
             answer: The total is {total}.
+            answer_zh: 总额是{total}。
             sources: [doc]
           - id: deadline
             questions: [by when is it invested, investment deadline, target year for the investment,
                         what year is the deadline]
+            questions_zh: [什么时候投完, 投资期限, 哪一年是期限, 投资的目标年份]
             answer: It is invested by {year}.
+            answer_zh: 在{year}前投完。
             sources: [doc]
     """)
     problems = [str(p) for p in check_knowledge(folder)]
@@ -230,3 +238,46 @@ def test_short_entries_and_long_answers_warn(capsys, knowledge_copy):
         f"entries/pledge.yaml:{sources_line}: [sources] (warning) the answer is 1016 characters long; a chat answer "
         "should be short. Fix: cut it to at most 700 characters, or split it into two entries.",
     ]
+
+
+def test_a_chinese_answer_stating_a_figure_that_differs(capsys, knowledge_copy):
+    line = edit(knowledge_copy, "entries/pledge.yaml", "{fund_size}的共同富裕发展基金", "300亿元的共同富裕发展基金")
+    entry_line = edit(knowledge_copy, "entries/pledge.yaml", "  - id: fund\n", "  - id: fund\n")
+    assert line > entry_line
+    code, out = check(capsys, knowledge_copy)
+    assert code == 1
+    assert out[0] == (f"entries/pledge.yaml:{entry_line}: [fund] the Chinese answer states '300亿元', which differs "
+                      "from the facts. Fix: use the fact in {braces}, or add the figure to facts.yaml with its source.")
+
+
+def test_a_name_without_its_chinese_value(capsys, knowledge_copy):
+    line = edit(knowledge_copy, "facts.yaml", "  zh: 浙江\n", "")
+    code, out = check(capsys, knowledge_copy)
+    assert code == 1
+    fund_line = edit(knowledge_copy, "entries/pledge.yaml", "    answer_zh: \"在{pledge_total}中", "    answer_zh: \"在{pledge_total}中")
+    assert (f"entries/pledge.yaml:{fund_line}: [fund] the Chinese answer uses {{demonstration_zone_province}}, which "
+            "has no Chinese value. Fix: add zh: to demonstration_zone_province in facts.yaml.") in out
+    assert line > 0
+
+
+def test_an_entry_without_chinese(capsys, knowledge_copy):
+    entry_line = edit(knowledge_copy, "entries/actions.yaml", "  - id: action-5\n", "  - id: action-5\n")
+    start = (knowledge_copy / "entries/actions.yaml").read_text().index("  - id: action-5\n")
+    text = (knowledge_copy / "entries/actions.yaml").read_text()
+    block = text[start:text.index("  - id: action-6")]
+    kept = "\n".join(l for l in block.split("\n") if "_zh" not in l and not (l.startswith("      - ") and
+                                                                          any("\u4e00" <= c <= "\u9fff" for c in l)))
+    (knowledge_copy / "entries/actions.yaml").write_text(text.replace(block, kept))
+    code, out = check(capsys, knowledge_copy)
+    assert code == 1
+    assert out[0] == (f"entries/actions.yaml:{entry_line}: [action-5] the entry has no Chinese version (questions_zh, "
+                      "answer_zh missing). Fix: add questions_zh (how people ask in Chinese) and answer_zh.")
+
+
+def test_a_synonym_of_only_common_words_is_a_trap(capsys, knowledge_copy):
+    line = edit(knowledge_copy, "synonyms.yaml", ", 投资, 投入, 资金", ", 投资, 投入, 资金, 多少钱")
+    code, out = check(capsys, knowledge_copy)
+    assert code == 1
+    assert out[0] == (f"synonyms.yaml:{line}: '多少钱' reads as only common words ('how', 'much', 'what', ...), so it "
+                      "would make every such word mean 'invest'. Fix: remove it from the group; the common words "
+                      "already say what is asked.")

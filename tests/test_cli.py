@@ -65,7 +65,7 @@ def test_check_passes_on_shipped_knowledge_and_fails_on_broken(capsys, tiny_know
     code, out, _ = run(capsys, "--knowledge", str(folder), "check")
     assert code == 1
     assert any(line.startswith("facts.yaml:2: [total] 'value' must be text") for line in out.splitlines())
-    assert "2 error(s), 0 warning(s)." in out
+    assert "3 error(s), 0 warning(s)." in out  # the bad value, and both answers needing {year}
 
 
 def test_warnings_fail_only_when_asked(capsys, tiny_knowledge):
@@ -121,3 +121,11 @@ def test_ask_does_not_import_telegram():
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("TELEGRAM_ABSENT")
+
+
+def test_ask_lang_and_the_json_language(capsys):
+    assert main(["ask", "--json", "--lang", "zh", "what is action 3"]) == 0
+    reply = json.loads(capsys.readouterr().out)
+    assert reply["lang"] == "zh" and reply["answer"] == "行动三：推进农业产业化建设。"
+    assert main(["ask", "--json", "第三项行动是什么"]) == 0
+    assert json.loads(capsys.readouterr().out)["lang"] == "zh"

@@ -146,3 +146,31 @@ def test_answering_reads_no_files_compiles_no_patterns_builds_no_index(engine, m
     monkeypatch.setattr(re, "_compile", forbidden)
     monkeypatch.setattr(bot.matcher.MatchIndex, "_build", forbidden)
     assert [engine.answer(q) for q in questions] == expected
+
+
+def test_a_chinese_question_is_answered_in_chinese_with_a_chinese_source_line(engine):
+    reply = engine.answer("阿里巴巴投资多少钱？")
+    assert (reply.status, reply.entry, reply.lang) == ("answered", "pledge-amount", "zh")
+    assert "1000亿元" in reply.answer and "154.9亿美元" in reply.answer and "2025年" in reply.answer
+    assert reply.text.endswith("来源：Alibaba to Launch a Team to Promote China's 'Common Prosperity'")
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in s.question) for s in reply.suggestions)
+
+
+def test_the_same_fact_in_both_languages(engine):
+    english, chinese = engine.answer("how big is the fund"), engine.answer("基金规模多大")
+    assert english.entry == chinese.entry == "fund"
+    assert "20 billion yuan" in english.answer and "200亿元" in chinese.answer
+
+
+def test_traditional_characters_homophones_and_mixed_questions(engine):
+    assert engine.answer("張勇是誰").entry == "zhang-yong"
+    assert engine.answer("张永是谁").entry == "zhang-yong"  # a homophone typo
+    assert engine.answer("阿里巴巴的 ten actions 是什么").entry == "ten-actions"
+    assert engine.answer("第三项行动是什么").entry == "action-3"
+
+
+def test_the_language_can_be_forced(engine):
+    assert engine.answer("how much is alibaba investing", "zh").answer.startswith("阿里巴巴")
+    assert engine.answer("阿里巴巴投资多少钱", "en").answer.startswith("Alibaba")
+    assert engine.answer("Who is the CEO of Baidu?", "zh").text.startswith("抱歉，我不知道")
+    assert engine.answer("", "zh").text.startswith("请输入一个问题")

@@ -148,7 +148,7 @@ def test_load_knowledge_raises_with_every_error(tiny_knowledge):
     folder = tiny_knowledge(facts_yaml="total:\n  value: yes\n  kind: amount\n  source: doc\n")
     with pytest.raises(KnowledgeError) as caught:
         load_knowledge(folder)
-    assert len(caught.value.problems) == 2  # the bad value, and the answer that needs {year}
+    assert len(caught.value.problems) == 3  # the bad value, and both answers that need {year}
 
 
 def test_version_changes_with_any_edit(tiny_knowledge):

@@ -145,7 +145,8 @@ def test_non_text_messages(harness):
 def test_answers_are_escaped_and_long_ones_split(harness, tiny_knowledge):
     folder = tiny_knowledge()
     facts = folder / "facts.yaml"
-    facts.write_text(facts.read_text().replace("100 billion yuan", '"<b>100</b> & <i>more</i> ' + "x" * 5000 + '"'))
+    facts.write_text(facts.read_text().replace(
+        "100 billion yuan", '"<b>100</b> & <i>more</i> ' + "x" * 5000 + '"\n  zh: 很多', 1))
     h = harness(Engine(load_knowledge(folder)))
     h.feed(message_update(h.bot, "how much is invested"))
     sent = h.request.sent()
@@ -206,3 +207,68 @@ def test_a_failing_handler_is_logged_and_the_user_told(harness, caplog):
 
 def test_bot_user_is_the_fake_one(harness):
     assert harness().bot.username == BOT_USER["username"]
+
+
+CHINESE_USER = {"id": 8, "is_bot": False, "first_name": "李", "language_code": "zh-hans"}
+CHINESE_CHAT = {"id": 8, "type": "private", "first_name": "李"}
+
+
+def test_a_chinese_conversation(harness):
+    h = harness()
+    h.feed(message_update(h.bot, "/start", user=CHINESE_USER, chat=CHINESE_CHAT))
+    [welcome] = h.request.sent()
+    assert welcome["text"].startswith("<b>你好！我是PledgeBot。</b>")
+    assert [label for label, _ in buttons(welcome)][0] == "阿里巴巴为共同富裕投资多少钱？"
+
+    h.request.clear()
+    h.feed(message_update(h.bot, "阿里巴巴投资多少钱？", user=CHINESE_USER, chat=CHINESE_CHAT))
+    [answer] = h.request.sent()
+    assert "1000亿元" in answer["text"] and "<i>来源：" in answer["text"]
+    assert all(any("\u4e00" <= c <= "\u9fff" for c in label) for label, data in buttons(answer) if data.startswith("e:"))
+
+    h.request.clear()
+    h.feed(message_update(h.bot, "医疗", user=CHINESE_USER, chat=CHINESE_CHAT))
+    [choice] = h.request.sent()
+    assert choice["text"] == "我不太确定你指的是哪一个，请点一个："
+    shown = bot_message(choice["text"], chat=CHINESE_CHAT, reply_markup=choice["reply_markup"])
+    h.request.clear()
+    h.feed(callback_update(h.bot, buttons(choice)[0][1], message=shown, user=CHINESE_USER))
+    [edited] = h.request.sent("editMessageText")
+    assert "行动九" in edited["text"] and "来源：" in edited["text"]
+
+
+def test_lang_fixes_the_reply_language(harness):
+    h = harness()
+    h.feed(message_update(h.bot, "/lang en", user=CHINESE_USER, chat=CHINESE_CHAT))
+    assert h.request.sent()[0]["text"] == "I'll answer in English."
+    h.request.clear()
+    h.feed(message_update(h.bot, "第三项行动是什么", user=CHINESE_USER, chat=CHINESE_CHAT))
+    assert h.request.sent()[0]["text"].startswith("Action 3:")
+
+    h.request.clear()
+    h.feed(message_update(h.bot, "/lang", user=CHINESE_USER, chat=CHINESE_CHAT))
+    [picker] = h.request.sent()
+    assert [data for _, data in buttons(picker)] == ["l:en", "l:zh", "l:auto"]
+    h.request.clear()
+    h.feed(callback_update(h.bot, "l:zh", message=bot_message(picker["text"], chat=CHINESE_CHAT),
+                           user=CHINESE_USER))
+    assert h.request.sent("editMessageText")[0]["text"] == "我会用中文回答。"
+    h.request.clear()
+    h.feed(message_update(h.bot, "what is action 3", user=CHINESE_USER, chat=CHINESE_CHAT))
+    assert h.request.sent()[0]["text"].startswith("行动三")
+
+    h.request.clear()
+    h.feed(message_update(h.bot, "/lang auto", user=CHINESE_USER, chat=CHINESE_CHAT))
+    h.request.clear()
+    h.feed(message_update(h.bot, "what is action 3", user=CHINESE_USER, chat=CHINESE_CHAT))
+    assert h.request.sent()[0]["text"].startswith("Action 3:")  # follows the question again
+
+
+def test_an_english_client_gets_english_commands(harness):
+    h = harness()
+    h.feed(message_update(h.bot, "/topics"))
+    assert h.request.sent()[0]["text"].startswith("<b>Topics</b>")
+    h.request.clear()
+    h.feed(message_update(h.bot, "/topics", user=CHINESE_USER, chat=CHINESE_CHAT))
+    topics = h.request.sent()[0]
+    assert topics["text"].startswith("<b>主题</b>") and buttons(topics)[0][0] == "十大行动"

@@ -35,7 +35,6 @@ _STOPS = sorted({
     "对于", "就", "都", "也", "还", "又", "被", "把", "给", "对", "从", "到", "将", "已经", "吗？",
     "意思", "含义", "意味着", "具体", "到底", "一共", "主要",
 }, key=len, reverse=True)
-_STOP_PATTERN = re.compile("|".join(map(re.escape, _STOPS)))
 
 
 def has_chinese(text: str) -> bool:
@@ -126,23 +125,33 @@ def _thousandths(match: re.Match) -> str:
 
 
 _SMALL = r"([0-9]{1,2}|[一二三四五六七八九十]+)"
-_RULES = (
-    (re.compile(rf"([0-9]{{4}})\s*年\s*(?:{_SMALL}\s*月)?(?:\s*{_SMALL}\s*日)?"), _year_date),
-    (re.compile(rf"{_SMALL}\s*月\s*{_SMALL}\s*日"), _month_day),
-    (re.compile(rf"千分之\s*({_NUMERAL})"), _thousandths),
-    (re.compile(rf"({_NUMERAL})?\s*(亿|万)\s*(美元|元)?"), _amount),
-    (re.compile(rf"第\s*({_NUMERAL})\s*(?:项|个|条|点|步)?"), _ordinal),
-    (re.compile(rf"(?<=行动|措施)\s*({_NUMERAL})"), _ordinal),  # 行动三
-    (re.compile(rf"(?<![#0-9.])({_NUMERAL})\s*(?:个|项|条|大)?\s*(?=村|行动|措施|方向)"), _count),
-    (re.compile(r"美元"), " usd "),
-    (re.compile(r"元"), " yuan "),
-)
+
+
+@lru_cache(maxsize=1)
+def _rules():
+    """Compiled on the first Chinese text: English never pays for them."""
+    return (
+        (re.compile(rf"([0-9]{{4}})\s*年\s*(?:{_SMALL}\s*月)?(?:\s*{_SMALL}\s*日)?"), _year_date),
+        (re.compile(rf"{_SMALL}\s*月\s*{_SMALL}\s*日"), _month_day),
+        (re.compile(rf"千分之\s*({_NUMERAL})"), _thousandths),
+        (re.compile(rf"({_NUMERAL})?\s*(亿|万)\s*(美元|元)?"), _amount),
+        (re.compile(rf"第\s*({_NUMERAL})\s*(?:项|个|条|点|步)?"), _ordinal),
+        (re.compile(rf"(?<=行动|措施)\s*({_NUMERAL})"), _ordinal),  # 行动三
+        (re.compile(rf"(?<![#0-9.])({_NUMERAL})\s*(?:个|项|条|大)?\s*(?=村|行动|措施|方向)"), _count),
+        (re.compile(r"美元"), " usd "),
+        (re.compile(r"元"), " yuan "),
+    )
+
+
+@lru_cache(maxsize=1)
+def _stop_pattern():
+    return re.compile("|".join(map(re.escape, _STOPS)))
 
 
 def rewrite(text: str) -> str:
     """Fold, then rewrite numbers, dates and question words as the engine's English tokens."""
     text = to_simplified(text)
-    for pattern, replacement in _RULES:
+    for pattern, replacement in _rules():
         text = pattern.sub(replacement, text)
     for word, english in _QUESTION_WORDS:
         text = text.replace(word, english)
@@ -152,7 +161,7 @@ def rewrite(text: str) -> str:
 def pieces(run: str) -> list[str]:
     """A run of Chinese characters as word pieces: cut at function words, then character pairs."""
     tokens: list[str] = []
-    for segment in _STOP_PATTERN.split(run):
+    for segment in _stop_pattern().split(run):
         if len(segment) == 1:
             tokens.append(segment)
         else:

@@ -69,34 +69,55 @@ class Engine:
         # Score every entry instead of the index's candidates: slower, same decisions (for tests).
         self.exhaustive = exhaustive
         if indexes is not None and indexes["en"].knowledge is knowledge:
-            self.indexes = indexes
+            self.indexes = indexes  # shared: a language built by one engine serves the other too
         else:
             english = index if index is not None and index.knowledge is knowledge else MatchIndex(knowledge)
-            self.indexes = {"en": english, "zh": MatchIndex(knowledge, english.normalizer, lang="zh")}
+            self.indexes = {"en": english}
         self.index = self.indexes["en"]
         self.normalizer = self.index.normalizer
-        self._smalltalk = [
-            (entry, " ".join(self.normalizer.analyse(q.text, correct_typos=False).tokens))
-            for entry in knowledge.smalltalk for q in entry.questions + entry.questions_zh
-        ]
-        self._smalltalk_words = frozenset(
-            t for entry in knowledge.smalltalk for q in entry.questions + entry.questions_zh
-            for t in self.normalizer.analyse(q.text, correct_typos=False).content
-        )
+        self._building = Lock()
+        self._smalltalk: dict[str, list] = {}
+        self._smalltalk_words: dict[str, frozenset[str]] = {}
+        self._learn_smalltalk("en")
         self._sources = {
             s.id: SourceRef(s.id, s.title, s.citation()) for s in knowledge.sources.values()
         }
         self._answer_parts = {(e.id, lang): self._parts_of(e, lang)
                               for e in knowledge.entries + knowledge.smalltalk for lang in LANGUAGES}
-        self.examples = tuple(self._example_suggestions())
         self._examples_by_lang: dict[str, tuple[Suggestion, ...]] = {}
-        for example in self.examples:
-            lang = language_of(example.question)
-            self._examples_by_lang[lang] = self._examples_by_lang.get(lang, ()) + (example,)
 
     def index_for(self, question: str) -> MatchIndex:
         """Chinese questions are matched against the Chinese phrasings, others the English."""
-        return self.indexes[language_of(question)]
+        return self.indexes["en"] if language_of(question) == "en" else self._chinese_index()
+
+    def _chinese_index(self) -> MatchIndex:
+        """Built on the first Chinese question (or by `prepare`): English never waits for it."""
+        if "zh" not in self.indexes:
+            with self._building:
+                if "zh" not in self.indexes:
+                    self.indexes["zh"] = MatchIndex(self.knowledge, self.normalizer, lang="zh")
+        if "zh" not in self._smalltalk:
+            with self._building:
+                self._learn_smalltalk("zh")
+        return self.indexes["zh"]
+
+    def prepare(self) -> "Engine":
+        """Build every language now (the bot does, before serving and before a reload swaps in)."""
+        self._chinese_index()
+        for lang in LANGUAGES:
+            self.examples_in(lang)
+        return self
+
+    def _learn_smalltalk(self, lang: str) -> None:
+        questions = [(entry, q) for entry in self.knowledge.smalltalk
+                     for q in (entry.questions if lang == "en" else entry.questions_zh)]
+        analyses = [(entry, self.normalizer.analyse(q.text, correct_typos=False)) for entry, q in questions]
+        self._smalltalk_words[lang] = frozenset(t for _, a in analyses for t in a.content)
+        self._smalltalk[lang] = [(entry, " ".join(a.tokens)) for entry, a in analyses]
+
+    @property
+    def examples(self) -> tuple[Suggestion, ...]:
+        return tuple(e for lang in LANGUAGES for e in self.examples_in(lang))
 
     def _rank(self, analysis, index: MatchIndex, limit: int = 5):
         return index.rank(analysis, limit=limit, min_coverage=self.policy.min_coverage,
@@ -111,17 +132,17 @@ class Engine:
         """The reply to a question, in `lang` ("en" or "zh"), or in the question's own language."""
         question = question if isinstance(question, str) else str(question)
         lang = lang if lang in LANGUAGES else language_of(question)
+        index = self.index_for(question)  # first: reading Chinese needs the Chinese vocabulary
         analysis = self.normalizer.analyse(question[:MAX_QUESTION_CHARS])
         if not analysis.tokens:
             return self._unknown(question, lang, empty=not question.strip())
         if analysis.names:  # a name or term the knowledge never mentions: decline, even after a greeting
             return self._unknown(question, lang)
-        small = self._smalltalk_reply(question, analysis, lang)
+        small = self._smalltalk_reply(question, analysis, lang, language_of(question))
         if small is not None:
             return small
         if not analysis.content or analysis.asks == "howto":
             return self._unknown(question, lang)
-        index = self.index_for(question)
         ranked = [c for c in self._rank(analysis, index) if c.coverage >= self.policy.min_coverage]
         if not ranked or ranked[0].score < self.policy.clarify_at:
             return self._unknown(question, lang, score=ranked[0].score if ranked else 0.0)
@@ -133,7 +154,8 @@ class Engine:
 
     def ranked(self, question: str, limit: int = 5) -> list[Candidate]:
         """The entries closest to a question with their scores, whatever `answer` decides."""
-        return self.index_for(question).rank(self.normalizer.analyse(question[:MAX_QUESTION_CHARS]), limit=limit)
+        index = self.index_for(question)
+        return index.rank(self.normalizer.analyse(question[:MAX_QUESTION_CHARS]), limit=limit)
 
     def candidates(self, question: str, limit: int = 5, lang: str | None = None) -> list[Reply]:
         """Several good answers for one question, best first (for inline mode).
@@ -143,8 +165,8 @@ class Engine:
         lang = reply.lang
         if reply.status == "unknown":
             return []
-        analysis = self.normalizer.analyse(question[:MAX_QUESTION_CHARS])
         index = self.index_for(question)
+        analysis = self.normalizer.analyse(question[:MAX_QUESTION_CHARS])
         chosen = [reply] if reply.status == "answered" and reply.entry in index.entry_ids else []
         # Not only the close ones: inline mode lists every good answer.
         for candidate in index.rank(analysis, limit=limit + 1, min_coverage=self.policy.min_coverage):
@@ -219,14 +241,18 @@ class Engine:
 
     def examples_in(self, lang: str) -> tuple[Suggestion, ...]:
         """The example questions written in `lang` (English ones if there are none)."""
-        return self._examples_by_lang.get(lang) or self._examples_by_lang.get("en", ())
+        if lang not in self._examples_by_lang:
+            written = [e for e in self.knowledge.examples if language_of(e.text) == lang]
+            self._examples_by_lang[lang] = tuple(self._example_suggestions(written))
+        return self._examples_by_lang[lang] or (self.examples_in("en") if lang != "en" else ())
 
-    def _smalltalk_reply(self, question: str, analysis, lang: str = "en") -> Reply | None:
-        if not self._smalltalk or not set(analysis.content) <= self._smalltalk_words:
+    def _smalltalk_reply(self, question: str, analysis, lang: str = "en", written: str = "en") -> Reply | None:
+        phrasings = self._smalltalk.get(written, [])
+        if not phrasings or not set(analysis.content) <= self._smalltalk_words[written]:
             return None
         text = analysis.text
         best_entry, best_score = None, 0.0
-        for entry, phrasing in self._smalltalk:
+        for entry, phrasing in phrasings:
             score = fuzz.token_set_ratio(text, phrasing, processor=None, score_cutoff=self.policy.smalltalk_at)
             if score > best_score:
                 best_entry, best_score = entry, score
@@ -236,9 +262,10 @@ class Engine:
         return Reply(question, "answered", answer, best_entry.id, best_score / 100, (),
                      self.examples_in(lang)[:3], answer, lang)
 
-    def _example_suggestions(self):
-        for example in self.knowledge.examples:
-            ranked = self.index_for(example.text).rank(self.normalizer.analyse(example.text), limit=1)
+    def _example_suggestions(self, examples):
+        for example in examples:
+            index = self.index_for(example.text)
+            ranked = index.rank(self.normalizer.analyse(example.text), limit=1)
             if ranked:
                 yield Suggestion(ranked[0].entry.id, example.text)
 

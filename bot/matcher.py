@@ -94,14 +94,17 @@ class _Phrasing:
         self.weight_sum = 1.0  # its words' weights plus the asked kind's (a precision's denominator), set later
 
 
-def knowledge_texts(knowledge: Knowledge) -> list[str]:
-    """Every text whose words count as 'mentioned by the knowledge', in both languages."""
-    texts = [q.text for e in knowledge.entries + knowledge.smalltalk for q in e.questions + e.questions_zh]
-    texts += [e.answer for e in knowledge.entries] + [e.answer_zh for e in knowledge.entries if e.answer_zh]
+def knowledge_texts(knowledge: Knowledge, lang: str = "en") -> list[str]:
+    """Every text of one language whose words count as 'mentioned by the knowledge'."""
+    if lang == "zh":
+        texts = [q.text for e in knowledge.entries + knowledge.smalltalk for q in e.questions_zh]
+        texts += [e.answer_zh for e in knowledge.entries if e.answer_zh]
+        texts += [f.value_zh for f in knowledge.facts.values() if f.value_zh]
+        return texts + [t for t in knowledge.topics_zh if t]
+    texts = [q.text for e in knowledge.entries + knowledge.smalltalk for q in e.questions]
+    texts += [e.answer for e in knowledge.entries]
     texts += [f.value for f in knowledge.facts.values()]
-    texts += [f.value_zh for f in knowledge.facts.values() if f.value_zh]
-    texts += list(knowledge.topics) + [t for t in knowledge.topics_zh if t]
-    return texts
+    return texts + list(knowledge.topics)
 
 
 class MatchIndex:
@@ -122,6 +125,8 @@ class MatchIndex:
         surface = {text: surface_tokens(text) for text in knowledge_texts(knowledge)} if normalizer is None else {}
         self.normalizer = normalizer or Normalizer(
             (g.words for g in knowledge.synonyms), vocabulary_words=(w for ws in surface.values() for w in ws))
+        if lang == "zh":
+            self.normalizer.add_chinese(knowledge_texts(knowledge, "zh"))
 
         def analyse(text: str):
             return self.normalizer.analyse(text, correct_typos=False, words=surface.get(text))

@@ -206,18 +206,18 @@ class Normalizer:
         """`vocabulary_texts` (or their words, already split) are what the knowledge says."""
         self._synonyms: dict[tuple[str, ...], tuple[str, ...]] = {}
         groups = [list(words) for words in synonym_groups]
+        # Chinese words wait until Chinese is needed (see add_chinese): English never pays for it.
+        self._chinese_synonyms: list[tuple[tuple[str, ...], str]] = []
         for words in groups:
             canonical = self._base(words[0])
             for word in words:
+                if has_chinese(word):
+                    self._chinese_synonyms.append((canonical, word))
+                    continue
                 key = self._base(word)
                 if key:
                     self._synonyms.setdefault(key, canonical)
-        # For each word that starts a synonym, the lengths of the phrases it starts, longest first.
-        self._phrase_lengths: dict[str, tuple[int, ...]] = {}
-        for key in self._synonyms:
-            self._phrase_lengths[key[0]] = tuple(sorted({len(key), *self._phrase_lengths.get(key[0], ())},
-                                                        reverse=True))
-        self._phrase_starts = frozenset(self._phrase_lengths)
+        self._index_synonyms()
         self.stop_stems = frozenset(stem(w) for w in STOPWORDS)
         self.kind_stems = frozenset(stem(w) for w in KIND_WORDS)
 
@@ -226,8 +226,10 @@ class Normalizer:
             surface.update(surface_tokens(text))
         for words in groups:
             for word in words:
-                surface.update(surface_tokens(word))
+                if not has_chinese(word):
+                    surface.update(surface_tokens(word))
         self.known_words = frozenset(surface)
+        self.reads_chinese = False
         self._by_pinyin: dict[str, str] | None = None  # known Chinese pairs by sound, built on first need
         # Typos are corrected towards words the knowledge uses or that carry no topic.
         self._correctable = sorted(
@@ -238,6 +240,31 @@ class Normalizer:
         self._by_length: dict[int, list[str]] = {}
         for word in self._correctable:
             self._by_length.setdefault(len(word), []).append(word)
+
+    def _index_synonyms(self) -> None:
+        # For each word that starts a synonym, the lengths of the phrases it starts, longest first.
+        self._phrase_lengths: dict[str, tuple[int, ...]] = {}
+        for key in self._synonyms:
+            self._phrase_lengths[key[0]] = tuple(sorted({len(key), *self._phrase_lengths.get(key[0], ())},
+                                                        reverse=True))
+        self._phrase_starts = frozenset(self._phrase_lengths)
+
+    def add_chinese(self, texts: Iterable[str]) -> None:
+        """Learn the Chinese synonyms and the Chinese vocabulary (once, before reading Chinese)."""
+        if self.reads_chinese:
+            return
+        surface = set(self.known_words)
+        for canonical, word in self._chinese_synonyms:
+            key = self._base(word)
+            if key:
+                self._synonyms.setdefault(key, canonical)
+            surface.update(surface_tokens(word))
+        for text in texts:
+            surface.update(surface_tokens(text))
+        self._index_synonyms()
+        self.known_words = frozenset(surface)
+        self._by_pinyin = None
+        self.reads_chinese = True
 
     def plain_tokens(self, text: str) -> tuple[str, ...]:
         """The text's tokens before synonyms and without typo correction."""

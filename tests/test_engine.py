@@ -174,3 +174,16 @@ def test_the_language_can_be_forced(engine):
     assert engine.answer("阿里巴巴投资多少钱", "en").answer.startswith("Alibaba")
     assert engine.answer("Who is the CEO of Baidu?", "zh").text.startswith("抱歉，我不知道")
     assert engine.answer("", "zh").text.startswith("请输入一个问题")
+
+
+def test_english_answers_do_not_depend_on_chinese_being_loaded(shipped_knowledge):
+    import yaml
+
+    from bot.paths import shipped_knowledge_dir
+
+    cases = yaml.safe_load((shipped_knowledge_dir() / "eval.yaml").read_text(encoding="utf-8"))["cases"]
+    english = [c["q"] for c in cases if c["q"].isascii()]
+    lazy, prepared = Engine(shipped_knowledge), Engine(shipped_knowledge).prepare()
+    assert "zh" not in lazy.indexes  # an English question never builds the Chinese side
+    assert [lazy.answer(q).text for q in english] == [prepared.answer(q).text for q in english]
+    assert "zh" not in lazy.indexes

@@ -114,6 +114,7 @@ def register_handlers(application: Application) -> None:
 
 def run(settings: Settings, engine: Engine) -> None:
     """Serve until SIGINT/SIGTERM. Raises telegram.error.InvalidToken if Telegram rejects the token."""
+    engine.prepare()  # every language built before the first question
     application = build_application(settings, engine)
     # The knowledge and its index live as long as the process: keep the garbage collector
     # from walking them again on every collection (a reload's new index joins them later).

@@ -47,7 +47,7 @@ def _load(directory: Path) -> tuple[Engine | None, list[Problem]]:
     result = read_knowledge(directory)
     if result.errors or result.knowledge is None:
         return None, result.errors
-    return Engine(result.knowledge), []
+    return Engine(result.knowledge).prepare(), []
 
 
 async def reload_knowledge(application: Application) -> str:

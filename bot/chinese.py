@@ -195,11 +195,7 @@ def read_run(pairs: list[str], known) -> tuple[list[str], list[str]]:
     terms ("腾讯", "市值"); a lone unknown character is usually a particle: dropped."""
     if len(pairs) == 1 and len(pairs[0]) == 1:
         return ([pairs[0]] if pairs[0] in known else []), []
-    text = pairs[0] + "".join(p[1] for p in pairs[1:])
-    covered = [False] * len(text)
-    for i, pair in enumerate(pairs):
-        if pair in known:
-            covered[i] = covered[i + 1] = True
+    text, covered = coverage(pairs, known)
     keep = [pair for pair in pairs if pair in known]
     unknown, run = [], ""
     for char, is_covered in zip(text, covered):
@@ -212,6 +208,16 @@ def read_run(pairs: list[str], known) -> tuple[list[str], list[str]]:
     if len(run) >= 2:
         unknown.append(run)
     return keep, unknown
+
+
+def coverage(pairs: list[str], known) -> tuple[str, list[bool]]:
+    """The run's characters, and which of them a known pair covers."""
+    text = pairs[0] + "".join(p[1] for p in pairs[1:])
+    covered = [False] * len(text)
+    for i, pair in enumerate(pairs):
+        if pair in known:
+            covered[i] = covered[i + 1] = True
+    return text, covered
 
 
 @lru_cache(maxsize=4096)

@@ -19,6 +19,7 @@ from rapidfuzz.distance import OSA
 
 from bot.chinese import CJK, has_chinese
 from bot.chinese import chain as chinese_chain
+from bot.chinese import coverage as chinese_coverage
 from bot.chinese import is_piece as chinese_is_piece
 from bot.chinese import pieces as chinese_pieces
 from bot.chinese import pinyin as chinese_pinyin
@@ -326,7 +327,8 @@ class Normalizer:
             return words
         replaced: dict[int, list[str]] = {}
         for run in runs:
-            keep, unknown = chinese_read_run([words[i] for i in run], self.known_words)
+            pairs = self._fix_homophones([words[i] for i in run], corrections)
+            keep, unknown = chinese_read_run(pairs, self.known_words)
             for term in unknown:
                 fixed = self._homophone(term)
                 if fixed:
@@ -338,6 +340,22 @@ class Normalizer:
             for i in run[1:]:
                 replaced[i] = []
         return [t for i, w in enumerate(words) for t in replaced.get(i, (w,))]
+
+    def _fix_homophones(self, pairs: list[str], corrections: list) -> list[str]:
+        """A pair with a character no known pair covers, that sounds like a known pair, is
+        that pair mistyped (方像 for 方向). Pairs of covered characters are word boundaries."""
+        if len(pairs[0]) != 2:
+            return pairs
+        _, covered = chinese_coverage(pairs, self.known_words)
+        fixed = list(pairs)
+        for i, pair in enumerate(pairs):
+            if pair not in self.known_words and not (covered[i] and covered[i + 1]):
+                known = self._homophone(pair)
+                if known:
+                    corrections.append((pair, known))
+                    fixed[i] = known
+                    covered[i] = covered[i + 1] = True  # so the next pair is seen as a boundary
+        return fixed
 
     def _homophone(self, term: str) -> str | None:
         if len(term) != 2:

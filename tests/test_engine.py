@@ -165,6 +165,8 @@ def test_the_same_fact_in_both_languages(engine):
 def test_traditional_characters_homophones_and_mixed_questions(engine):
     assert engine.answer("張勇是誰").entry == "zhang-yong"
     assert engine.answer("张永是谁").entry == "zhang-yong"  # a homophone typo
+    assert engine.answer("共同富余基金是什么").entry == "fund"  # one character of a word mistyped
+    assert engine.answer("小米承诺了多少钱").status == "unknown"  # an unknown name is not "corrected"
     assert engine.answer("阿里巴巴的 ten actions 是什么").entry == "ten-actions"
     assert engine.answer("第三项行动是什么").entry == "action-3"
 

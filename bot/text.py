@@ -283,7 +283,12 @@ class Normalizer:
         if len(word) < 3 or not word.isalpha():
             return None
         if len(word) == 3:
-            # Only a filler word missing a letter ("wat" for "what").
+            # Only the same letters swapped ("tne" for "ten"), or a filler word missing a letter
+            # ("wat" for "what"): a changed letter is often another word ("cto" is not "ceo").
+            swapped = [w for w in self._by_length.get(3, ()) if sorted(w) == sorted(word)
+                       and OSA.distance(word, w) == 1]
+            if swapped:
+                return swapped[0]
             choices, max_edits = self._short_correctable, 1
         else:
             max_edits = 1 if len(word) <= 8 else 2

@@ -90,6 +90,8 @@ def schedule_jobs(application: Application, settings: Settings) -> None:
         jobs.run_repeating(maintenance.watch_knowledge, interval=settings.reload_seconds,
                            first=settings.reload_seconds, name="watch-knowledge")
     jobs.run_repeating(maintenance.purge_old_rows, interval=timedelta(days=1), first=1, name="purge")
+    jobs.run_repeating(maintenance.forget_idle_askers, interval=timedelta(minutes=10),
+                       first=timedelta(minutes=10), name="forget-idle-askers")
 
 
 def register_handlers(application: Application) -> None:

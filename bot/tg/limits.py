@@ -35,6 +35,9 @@ class QuestionLimiter:
         self._told.add(user_id)
         return Verdict.NOTIFY
 
+    def users_tracked(self) -> int:
+        return len(self._asked)
+
     def forget_idle(self) -> None:
         """Drop users with no question in the window, so memory stays small."""
         now = self._clock()

@@ -1,4 +1,4 @@
-"""Live reload of the knowledge, the purge of old rows, and the admins' commands.
+"""Live reload of the knowledge, the periodic clean-ups, and the admins' commands.
 
 The folder is polled (a fingerprint of file names, sizes and times) by the job
 queue; a changed folder is loaded and validated in a worker thread and, if it
@@ -103,6 +103,11 @@ async def purge_old_rows(context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     if removed:
         log.info("Purged %d rows older than %d days", removed, state.retention_days)
+
+
+async def forget_idle_askers(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Job: the per-user question limiter keeps only users who asked within its window."""
+    state_of(context).limiter.forget_idle()
 
 
 # -- admin commands ---------------------------------------------------------------

@@ -24,6 +24,11 @@ def test_idle_users_are_forgotten():
     clock = Clock()
     limiter = QuestionLimiter(per_minute=1, clock=clock)
     limiter.check(1)
+    clock.now = 30.0
+    limiter.check(2)
     clock.now = 61.0
     limiter.forget_idle()
-    assert limiter._asked == {}
+    assert limiter.users_tracked() == 1  # user 2 asked within the last minute
+    clock.now = 91.0
+    limiter.forget_idle()
+    assert limiter.users_tracked() == 0

@@ -137,3 +137,14 @@ def test_forged_feedback_is_refused(harness):
         h.feed(callback_update(h.bot, data))
         assert dict(h.request.calls)["answerCallbackQuery"]["text"].startswith("This button is out of date")
     assert h.app.bot_data["state"].store.feedback_by_entry() == {}
+
+
+def test_the_scheduled_clean_up_forgets_idle_askers(harness):
+    h = harness()
+    h.feed(message_update(h.bot, "who leads the programme"))
+    limiter = h.app.bot_data["state"].limiter
+    assert limiter.users_tracked() == 1
+    limiter.window = 0.0  # as if the minute had passed
+    [job] = h.app.job_queue.get_jobs_by_name("forget-idle-askers")
+    h.loop.run_until_complete(job.run(h.app))
+    assert limiter.users_tracked() == 0

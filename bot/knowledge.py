@@ -60,7 +60,6 @@ class Entry(NamedTuple):
     answer_zh: str | None = None  # with every {fact} filled in, the Chinese way
     answer_zh_template: str | None = None
     title_zh: str | None = None
-    topic_zh: str | None = None
 
     def answer_in(self, lang: str) -> str:
         return self.answer_zh if lang == "zh" and self.answer_zh else self.answer

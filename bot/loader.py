@@ -43,10 +43,9 @@ PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 class LoadResult:
     """What loading found: the knowledge (what could be loaded) and every problem."""
 
-    def __init__(self, knowledge: Knowledge | None, problems: list[Problem], complete: bool = True):
+    def __init__(self, knowledge: Knowledge | None, problems: list[Problem]):
         self.knowledge = knowledge
         self.problems = problems
-        self.complete = complete  # False when a whole file was missing or unreadable
 
     @property
     def errors(self) -> list[Problem]:
@@ -220,7 +219,7 @@ class _Reader:
         facts = self.read_facts(sources)
         synonyms = self.read_synonyms()
         ids: dict[str, str] = {}
-        entries, topics = self.read_entries(facts, ids)
+        entries, topics, topics_zh = self.read_entries(facts, ids)
         smalltalk = self.read_smalltalk(ids)
         examples = self.read_examples()
         self.check_related(ids)
@@ -234,9 +233,9 @@ class _Reader:
             synonyms=tuple(synonyms),
             examples=tuple(examples),
             topics=tuple(topics),
-            topics_zh=tuple(getattr(self, "topics_zh", ())),
+            topics_zh=tuple(topics_zh),
         )
-        return LoadResult(knowledge, self.problems, complete=not self.broken_files)
+        return LoadResult(knowledge, self.problems)
 
     def version(self) -> str:
         """A short hash of every file's name and bytes: any edit gives a new version.
@@ -363,11 +362,13 @@ class _Reader:
         items = self.text_list(EXAMPLES_FILE, LineMap_of(data, data.line), "words", None)
         return [Phrasing(text, Location(EXAMPLES_FILE, line)) for text, line in items]
 
-    def read_entries(self, facts: dict[str, Fact], ids: dict[str, str]) -> tuple[list[Entry], list[str]]:
+    def read_entries(self, facts: dict[str, Fact], ids: dict[str, str]
+                     ) -> tuple[list[Entry], list[str], list[str | None]]:
+        """The entries, and each file's topic in English and (if given) Chinese."""
         folder = self.directory / ENTRIES_DIR
         entries: list[Entry] = []
         topics: list[str] = []
-        topics_zh = self.topics_zh = []
+        topics_zh: list[str | None] = []
         paths = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
         if not paths:
             self.problem(ENTRIES_DIR, 0, None, "there are no entry files.",
@@ -396,8 +397,8 @@ class _Reader:
             for block, line in zip(items, items.item_lines):
                 entry = self.read_entry(name, line, block, topic, facts, ids, ENTRY_KEYS)
                 if entry is not None:
-                    entries.append(entry._replace(topic_zh=topic_zh))
-        return entries, topics
+                    entries.append(entry)
+        return entries, topics, topics_zh
 
     def read_smalltalk(self, ids: dict[str, str]) -> list[Entry]:
         data = self.top_list(SMALLTALK_FILE)

@@ -228,9 +228,6 @@ class MatchIndex:
     def weight(self, token: str) -> float:
         return self._idf.get(token, self.foreign_weight)
 
-    def known(self, token: str) -> bool:
-        return token in self._idf
-
     def candidates(self, question: frozenset[str], weights: dict[str, float], total: float,
                    min_coverage: float | None) -> set[int]:
         """The entries worth scoring. Exact: no entry left out could have been chosen.

@@ -133,7 +133,7 @@ def scale_worker(size: int, runs: int, baseline_runs: int) -> dict:
     ours = latency(engine.answer, questions, runs)
     baseline_questions = questions[:: max(1, len(questions) // 20)] if size > 10_000 else questions
     base_latency = latency(linear_baseline(all_phrasings(engine)), baseline_questions, baseline_runs)
-    exhaustive = Engine(knowledge, index=engine.index, exhaustive=True)
+    exhaustive = Engine(knowledge, exhaustive=True, indexes=engine.indexes)
     decided = [(engine.answer(q), exhaustive.answer(q)) for q in dev_questions()]
     same = sum(_decision(a) == _decision(b) for a, b in decided)
     return {"size": phrasing_count(knowledge), "entries": len(knowledge.entries), "build_s": build,

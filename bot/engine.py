@@ -62,8 +62,8 @@ def display_question(entry: Entry, lang: str = "en") -> str:
 
 
 class Engine:
-    def __init__(self, knowledge: Knowledge, policy: Policy = Policy(), index: MatchIndex | None = None,
-                 exhaustive: bool = False, indexes: dict | None = None):
+    def __init__(self, knowledge: Knowledge, policy: Policy = Policy(), exhaustive: bool = False,
+                 indexes: dict[str, MatchIndex] | None = None):
         self.knowledge = knowledge
         self.policy = policy
         # Score every entry instead of the index's candidates: slower, same decisions (for tests).
@@ -71,8 +71,7 @@ class Engine:
         if indexes is not None and indexes["en"].knowledge is knowledge:
             self.indexes = indexes  # shared: a language built by one engine serves the other too
         else:
-            english = index if index is not None and index.knowledge is knowledge else MatchIndex(knowledge)
-            self.indexes = {"en": english}
+            self.indexes = {"en": MatchIndex(knowledge)}
         self.index = self.indexes["en"]
         self.normalizer = self.index.normalizer
         self._building = Lock()

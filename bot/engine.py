@@ -17,7 +17,7 @@ from bot.knowledge import Entry, Knowledge
 from bot.loader import load_knowledge
 from bot.matcher import Candidate, MatchIndex
 from bot.paths import knowledge_dir
-from bot.text import ASKED_KINDS
+from bot.text import ASKED_KINDS, Analysis
 from bot.reply import Reply, SourceRef, Suggestion, answered_text, clarify_text, unknown_text
 
 # Longer messages are cut before matching; no real question is this long.
@@ -129,10 +129,15 @@ class Engine:
     # -- public ------------------------------------------------------------
     def answer(self, question: str, lang: str | None = None) -> Reply:
         """The reply to a question, in `lang` ("en" or "zh"), or in the question's own language."""
+        return self._decide(*self._read(question, lang))
+
+    def _read(self, question: str, lang: str | None) -> tuple[str, str, MatchIndex, Analysis]:
         question = question if isinstance(question, str) else str(question)
         lang = lang if lang in LANGUAGES else language_of(question)
         index = self.index_for(question)  # first: reading Chinese needs the Chinese vocabulary
-        analysis = self.normalizer.analyse(question[:MAX_QUESTION_CHARS])
+        return question, lang, index, self.normalizer.analyse(question[:MAX_QUESTION_CHARS])
+
+    def _decide(self, question: str, lang: str, index: MatchIndex, analysis: Analysis) -> Reply:
         if not analysis.tokens:
             return self._unknown(question, lang, empty=not question.strip())
         if analysis.names:  # a name or term the knowledge never mentions: decline, even after a greeting
@@ -160,12 +165,10 @@ class Engine:
         """Several good answers for one question, best first (for inline mode).
 
         Empty when `answer` would decline; otherwise its decision comes first."""
-        reply = self.answer(question, lang)
-        lang = reply.lang
+        question, lang, index, analysis = self._read(question, lang)
+        reply = self._decide(question, lang, index, analysis)
         if reply.status == "unknown":
             return []
-        index = self.index_for(question)
-        analysis = self.normalizer.analyse(question[:MAX_QUESTION_CHARS])
         chosen = [reply] if reply.status == "answered" and reply.entry in index.entry_ids else []
         # Not only the close ones: inline mode lists every good answer.
         for candidate in index.rank(analysis, limit=limit + 1, min_coverage=self.policy.min_coverage):

@@ -189,3 +189,13 @@ def test_english_answers_do_not_depend_on_chinese_being_loaded(shipped_knowledge
     assert "zh" not in lazy.indexes  # an English question never builds the Chinese side
     assert [lazy.answer(q).text for q in english] == [prepared.answer(q).text for q in english]
     assert "zh" not in lazy.indexes
+
+
+def test_inline_candidates_lead_with_the_answer_and_decline_alike(engine):
+    question = "how much is alibaba investing"
+    replies = engine.candidates(question, limit=3)
+    assert replies[0].entry == engine.answer(question).entry
+    assert all(r.status == "answered" for r in replies)
+    assert len({r.entry for r in replies}) == len(replies) <= 3
+    assert engine.candidates("who is the ceo of baidu") == []
+    assert {r.lang for r in engine.candidates("阿里巴巴投入多少钱")} == {"zh"}

@@ -13,7 +13,7 @@ from pathlib import Path
 from bot.chinese import has_chinese
 from bot.engine import Engine
 from bot.knowledge import Knowledge
-from bot.loader import FACTS_FILE, PLACEHOLDER, SOURCES_FILE, read_knowledge
+from bot.loader import FACTS_FILE, PLACEHOLDER, SOURCES_FILE, LoadResult, read_knowledge
 from bot.matcher import ASK_GROUPS
 from bot.problems import Problem
 
@@ -28,7 +28,11 @@ DEFERRED_NOTE = ("The deeper checks (how the bot answers each question, examples
 
 def check_knowledge(directory: Path) -> list[Problem]:
     """Every problem in the folder, errors and warnings, sorted by file and line."""
-    result = read_knowledge(directory)
+    return check_loaded(read_knowledge(directory))
+
+
+def check_loaded(result: LoadResult) -> list[Problem]:
+    """Every problem of knowledge already read: the loader's and the checks' below."""
     problems = list(result.problems)
     knowledge = result.knowledge
     if knowledge is not None:

@@ -5,7 +5,9 @@ import sys
 
 import pytest
 
+from bot.check import DEFERRED_NOTE
 from bot.cli import main
+from tests.conftest import TINY
 
 CONTRACT = {"question", "status", "answer", "entry", "score", "sources", "suggestions", "reply", "lang"}
 
@@ -66,6 +68,16 @@ def test_check_passes_on_shipped_knowledge_and_fails_on_broken(capsys, tiny_know
     assert code == 1
     assert any(line.startswith("facts.yaml:2: [total] 'value' must be text") for line in out.splitlines())
     assert "3 error(s), 0 warning(s)." in out  # the bad value, and both answers needing {year}
+    assert DEFERRED_NOTE in out
+
+
+def test_the_deferred_checks_note_only_when_loading_failed(capsys, tiny_knowledge):
+    folder = tiny_knowledge(entries__main_yaml=TINY["entries/main.yaml"].replace("related: [deadline]",
+                                                                                 "related: [amount]"))
+    code, out, _ = run(capsys, "--knowledge", str(folder), "check")
+    assert code == 1
+    assert "[amount] the entry lists itself as related." in out
+    assert DEFERRED_NOTE not in out
 
 
 def test_warnings_fail_only_when_asked(capsys, tiny_knowledge):

@@ -31,8 +31,8 @@ sys.path.insert(0, str(ROOT))
 from rapidfuzz import fuzz, process, utils  # noqa: E402
 
 from bench.synthetic import phrasing_count, synthetic_knowledge  # noqa: E402
-from bot.engine import Engine  # noqa: E402
-from bot.loader import load_knowledge  # noqa: E402
+from bot.answering.engine import Engine  # noqa: E402
+from bot.knowledge.loader import load_knowledge  # noqa: E402
 from bot.paths import shipped_knowledge_dir  # noqa: E402
 
 OFF_TOPIC = [

@@ -9,7 +9,7 @@ variants, which is the hard case for an index.
 from __future__ import annotations
 
 import random
-from bot.knowledge import Knowledge, Location, Phrasing
+from bot.knowledge.model import Knowledge, Location, Phrasing
 
 SYLLABLES = ("ba", "ko", "ri", "mu", "te", "sa", "lo", "ne", "vi", "da", "pe", "zu", "ga", "fi", "ho", "ju",
              "ma", "xo", "we", "ye", "qua", "ro", "ti", "lu", "ke", "so", "na", "di", "po", "re")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bot import __version__
 from bot.paths import ENV_DB, ENV_KNOWLEDGE, knowledge_dir
-from bot.problems import KnowledgeError
+from bot.knowledge.problems import KnowledgeError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -71,8 +71,8 @@ def _utf8_streams() -> None:
 
 
 def _engine(args):
-    from bot.engine import Engine
-    from bot.loader import load_knowledge
+    from bot.answering.engine import Engine
+    from bot.knowledge.loader import load_knowledge
 
     return Engine(load_knowledge(knowledge_dir(args.knowledge)))
 
@@ -114,8 +114,8 @@ def cmd_chat(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from bot.check import DEFERRED_NOTE, check_loaded
-    from bot.loader import read_knowledge
+    from bot.maintenance.check import DEFERRED_NOTE, check_loaded
+    from bot.knowledge.loader import read_knowledge
 
     directory = knowledge_dir(args.knowledge)
     loaded = read_knowledge(directory)
@@ -148,7 +148,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from bot import evaluation
+    from bot.maintenance import evaluation
 
     engine = _engine(args)
     path = Path(args.file) if args.file else knowledge_dir(args.knowledge) / "eval.yaml"
@@ -168,13 +168,13 @@ def cmd_eval(args) -> int:
 
 
 def _store(args):
-    from bot.store import QuestionStore, default_db_path
+    from bot.maintenance.store import QuestionStore, default_db_path
 
     return QuestionStore(Path(args.db) if args.db else default_db_path())
 
 
 def cmd_unanswered(args) -> int:
-    from bot.gaps import format_gaps, group_unanswered, parse_duration
+    from bot.maintenance.gaps import format_gaps, group_unanswered, parse_duration
 
     try:
         since = parse_duration(args.since)

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 ENV_KNOWLEDGE = "PLEDGEBOT_KNOWLEDGE"
-ENV_DB = "PLEDGEBOT_DB"  # here, not in bot.store, so naming it does not import sqlite3
+ENV_DB = "PLEDGEBOT_DB"  # here, not in bot.maintenance.store, so naming it does not import sqlite3
 _PACKAGE = Path(__file__).resolve().parent
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import Engine
-from bot.loader import load_knowledge
+from bot.answering.engine import Engine
+from bot.knowledge.loader import load_knowledge
 from bot.paths import shipped_knowledge_dir
 
 TINY = {

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from bot.check import DEFERRED_NOTE
+from bot.maintenance.check import DEFERRED_NOTE
 from bot.cli import main
 from tests.conftest import TINY
 

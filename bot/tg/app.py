@@ -24,8 +24,8 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot.engine import Engine
-from bot.store import QuestionStore, default_db_path
+from bot.answering.engine import Engine
+from bot.maintenance.store import QuestionStore, default_db_path
 from bot.tg import handlers, maintenance
 from bot.tg.limits import QuestionLimiter
 from bot.tg.settings import Settings

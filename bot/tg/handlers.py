@@ -23,8 +23,8 @@ from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot import __version__
-from bot.engine import Engine, label
-from bot.store import QuestionStore
+from bot.answering.engine import Engine, label
+from bot.maintenance.store import QuestionStore
 from bot.tg import render, texts
 from bot.tg.limits import QuestionLimiter, Verdict
 

@@ -18,10 +18,10 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
 
-from bot.engine import Engine
-from bot.gaps import group_unanswered
-from bot.loader import read_knowledge
-from bot.problems import Problem
+from bot.answering.engine import Engine
+from bot.maintenance.gaps import group_unanswered
+from bot.knowledge.loader import read_knowledge
+from bot.knowledge.problems import Problem
 from bot.tg import render
 from bot.tg.handlers import BotState, state_of
 

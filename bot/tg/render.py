@@ -13,8 +13,8 @@ from functools import lru_cache, partial
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import InlineKeyboardButtonLimit, MessageLimit
 
-from bot.engine import Engine, label
-from bot.reply import Reply, source_line
+from bot.answering.engine import Engine, label
+from bot.answering.reply import Reply, source_line
 from bot.tg.texts import text
 
 MAX_TEXT = MessageLimit.MAX_TEXT_LENGTH

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.chinese import has_chinese
+from bot.language.chinese import has_chinese
 
 TEXTS = {
     "en": {

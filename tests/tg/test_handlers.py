@@ -1,7 +1,7 @@
 import logging
 
-from bot.engine import Engine
-from bot.loader import load_knowledge
+from bot.answering.engine import Engine
+from bot.knowledge.loader import load_knowledge
 from bot.tg import handlers
 from tests.tg.fakes import GROUP, BOT_USER, bot_message, buttons, callback_update, inline_update, message_update
 

@@ -3,8 +3,8 @@ import sqlite3
 
 import pytest
 
-from bot.engine import Engine
-from bot.loader import load_knowledge
+from bot.answering.engine import Engine
+from bot.knowledge.loader import load_knowledge
 from bot.paths import shipped_knowledge_dir
 from bot.tg import maintenance
 from tests.tg.fakes import GROUP, PRIVATE, USER, message_update

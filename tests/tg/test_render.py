@@ -1,6 +1,6 @@
 import pytest
 
-from bot.reply import Reply
+from bot.answering.reply import Reply
 from bot.tg import render
 
 

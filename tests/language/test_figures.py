@@ -1,6 +1,6 @@
 import pytest
 
-from bot.figures import chinese_numeral, chinese_value
+from bot.language.figures import chinese_numeral, chinese_value
 
 
 @pytest.mark.parametrize("value, kind, chinese", [
@@ -24,7 +24,7 @@ def test_numerals():
 
 
 def test_a_figure_changed_once_changes_both_languages(tiny_knowledge):
-    from bot.loader import load_knowledge
+    from bot.knowledge.loader import load_knowledge
 
     folder = tiny_knowledge(entries__main_yaml="""
         topic: Money

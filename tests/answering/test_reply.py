@@ -1,6 +1,6 @@
 import json
 
-from bot.reply import Reply, SourceRef, Suggestion, answered_text, clarify_text, source_line, unknown_text
+from bot.answering.reply import Reply, SourceRef, Suggestion, answered_text, clarify_text, source_line, unknown_text
 
 SOURCE = SourceRef("doc", "A title", "A title (Pub, 1 May 2021)")
 

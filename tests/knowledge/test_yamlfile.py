@@ -1,4 +1,4 @@
-from bot.yamlfile import read_yaml
+from bot.knowledge.yamlfile import read_yaml
 
 
 def test_mappings_and_lists_remember_their_lines(tmp_path):

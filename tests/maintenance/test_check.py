@@ -2,7 +2,7 @@ from textwrap import dedent
 
 from tests.conftest import TINY
 
-from bot.check import check_knowledge
+from bot.maintenance.check import check_knowledge
 from bot.paths import shipped_knowledge_dir
 
 ENTRIES = """

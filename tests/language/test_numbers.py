@@ -1,6 +1,6 @@
 import pytest
 
-from bot.numbers import convert_numbers
+from bot.language.numbers import convert_numbers
 
 
 @pytest.mark.parametrize("words, expected", [

@@ -12,11 +12,11 @@ import re
 import zlib
 from pathlib import Path
 
-from bot.chinese import CJK
-from bot.figures import chinese_value
-from bot.knowledge import FACT_KINDS, Entry, Fact, Knowledge, Location, Phrasing, Source, SynonymGroup
-from bot.problems import KnowledgeError, Problem
-from bot.yamlfile import LineList, LineMap, read_yaml
+from bot.language.chinese import CJK
+from bot.language.figures import chinese_value
+from bot.knowledge.model import FACT_KINDS, Entry, Fact, Knowledge, Location, Phrasing, Source, SynonymGroup
+from bot.knowledge.problems import KnowledgeError, Problem
+from bot.knowledge.yamlfile import LineList, LineMap, read_yaml
 
 SOURCES_FILE = "sources.yaml"
 FACTS_FILE = "facts.yaml"

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.text import Normalizer, fold, name_like_words, surface_tokens
+from bot.language.normalize import Normalizer, fold, name_like_words, surface_tokens
 
 SYNONYMS = [
     ["sme", "smes", "small and medium sized enterprises"],

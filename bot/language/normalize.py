@@ -17,17 +17,17 @@ import Stemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.chinese import CJK, has_chinese
-from bot.chinese import chain as chinese_chain
-from bot.chinese import coverage as chinese_coverage
-from bot.chinese import is_piece as chinese_is_piece
-from bot.chinese import pieces as chinese_pieces
-from bot.chinese import pinyin as chinese_pinyin
-from bot.chinese import read_run as chinese_read_run
-from bot.chinese import rewrite as chinese_rewrite
-from bot.knowledge import FACT_KINDS
-from bot.numbers import MONTHS, NUMBER_WORDS, convert_numbers
-from bot.stopwords import STOPWORDS
+from bot.language.chinese import CJK, has_chinese
+from bot.language.chinese import chain as chinese_chain
+from bot.language.chinese import coverage as chinese_coverage
+from bot.language.chinese import is_piece as chinese_is_piece
+from bot.language.chinese import pieces as chinese_pieces
+from bot.language.chinese import pinyin as chinese_pinyin
+from bot.language.chinese import read_run as chinese_read_run
+from bot.language.chinese import rewrite as chinese_rewrite
+from bot.language.kinds import FACT_KINDS
+from bot.language.numbers import MONTHS, NUMBER_WORDS, convert_numbers
+from bot.language.stopwords import STOPWORDS
 
 _STEMMER = Stemmer.Stemmer("english")
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.chinese import has_chinese
-from bot.engine import Engine
-from bot.problems import KnowledgeError, Problem
-from bot.yamlfile import LineList, LineMap, read_yaml
+from bot.language.chinese import has_chinese
+from bot.answering.engine import Engine
+from bot.knowledge.problems import KnowledgeError, Problem
+from bot.knowledge.yamlfile import LineList, LineMap, read_yaml
 
 DECLINE = "decline"
 RIGHT, WRONG, MISSED, FALSE_ANSWER = "right", "wrong", "missed", "answered a decline"

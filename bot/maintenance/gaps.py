@@ -8,8 +8,8 @@ from datetime import timedelta
 
 from rapidfuzz import fuzz
 
-from bot.engine import Engine
-from bot.store import UnansweredRow
+from bot.answering.engine import Engine
+from bot.maintenance.store import UnansweredRow
 
 # Two questions whose meaningful words overlap this much (token_set_ratio) are one gap.
 SIMILAR_AT = 80.0

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.knowledge import Location, Source
+from bot.knowledge.model import Location, Source
 
 
 def test_knowledge_is_read_only_and_indexed_by_id(shipped_knowledge):

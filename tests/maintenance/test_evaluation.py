@@ -1,9 +1,9 @@
 import textwrap
 
 from bot.cli import main
-from bot.engine import Engine
-from bot.evaluation import load_cases, run_cases, sweep, totals
-from bot.loader import load_knowledge
+from bot.answering.engine import Engine
+from bot.maintenance.evaluation import load_cases, run_cases, sweep, totals
+from bot.knowledge.loader import load_knowledge
 
 CASES = """
     cases:

@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.engine import Engine, MAX_QUESTION_CHARS
-from bot.loader import load_knowledge
+from bot.answering.engine import Engine, MAX_QUESTION_CHARS
+from bot.knowledge.loader import load_knowledge
 
 STATUSES = {"answered", "clarify", "unknown"}
 
@@ -130,7 +130,7 @@ def test_answering_reads_no_files_compiles_no_patterns_builds_no_index(engine, m
     import pathlib
     import re
 
-    import bot.matcher
+    import bot.answering.matcher
 
     questions = ["how much is alibaba investing", "wat is action 3", "Who is the CEO of Baidu?", "",
                  "what does the foundation do for poor counties", "100bn yuan", "sept 10 2019", "hi"]
@@ -144,7 +144,7 @@ def test_answering_reads_no_files_compiles_no_patterns_builds_no_index(engine, m
     monkeypatch.setattr(pathlib.Path, "read_bytes", forbidden)
     monkeypatch.setattr(re, "compile", forbidden)
     monkeypatch.setattr(re, "_compile", forbidden)
-    monkeypatch.setattr(bot.matcher.MatchIndex, "_build", forbidden)
+    monkeypatch.setattr(bot.answering.matcher.MatchIndex, "_build", forbidden)
     assert [engine.answer(q) for q in questions] == expected
 
 

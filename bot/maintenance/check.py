@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bot.chinese import has_chinese
-from bot.engine import Engine
-from bot.knowledge import Knowledge
-from bot.loader import FACTS_FILE, PLACEHOLDER, SOURCES_FILE, LoadResult, read_knowledge
-from bot.matcher import ASK_GROUPS
-from bot.problems import Problem
+from bot.language.chinese import has_chinese
+from bot.answering.engine import Engine
+from bot.knowledge.model import Knowledge
+from bot.knowledge.loader import FACTS_FILE, PLACEHOLDER, SOURCES_FILE, LoadResult, read_knowledge
+from bot.answering.matcher import ASK_GROUPS
+from bot.knowledge.problems import Problem
 
 MIN_PHRASINGS = 4
 # Telegram allows 4,096 characters; an answer should be a short paragraph.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.numbers import UNITS
+from bot.language.numbers import UNITS
 
 _MONTHS = {m: n for n, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}

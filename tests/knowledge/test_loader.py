@@ -1,7 +1,7 @@
 import pytest
 
-from bot.loader import load_knowledge, read_knowledge
-from bot.problems import KnowledgeError
+from bot.knowledge.loader import load_knowledge, read_knowledge
+from bot.knowledge.problems import KnowledgeError
 
 
 def messages(folder):

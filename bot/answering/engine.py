@@ -12,13 +12,13 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from bot.chinese import has_chinese
-from bot.knowledge import Entry, Knowledge
-from bot.loader import load_knowledge
-from bot.matcher import Candidate, MatchIndex
+from bot.language.chinese import has_chinese
+from bot.knowledge.model import Entry, Knowledge
+from bot.knowledge.loader import load_knowledge
+from bot.answering.matcher import Candidate, MatchIndex
 from bot.paths import knowledge_dir
-from bot.text import ASKED_KINDS, Analysis
-from bot.reply import Reply, SourceRef, Suggestion, answered_text, clarify_text, unknown_text
+from bot.language.normalize import ASKED_KINDS, Analysis
+from bot.answering.reply import Reply, SourceRef, Suggestion, answered_text, clarify_text, unknown_text
 
 # Longer messages are cut before matching; no real question is this long.
 MAX_QUESTION_CHARS = 600

@@ -2,8 +2,8 @@ from datetime import timedelta
 
 import pytest
 
-from bot.gaps import Gap, format_gaps, group_unanswered, parse_duration
-from bot.store import UnansweredRow
+from bot.maintenance.gaps import Gap, format_gaps, group_unanswered, parse_duration
+from bot.maintenance.store import UnansweredRow
 
 
 def rows(*questions):

@@ -1,4 +1,4 @@
-from bot.problems import KnowledgeError, Problem
+from bot.knowledge.problems import KnowledgeError, Problem
 
 
 def test_a_problem_reads_file_line_entry_what_and_fix():

@@ -5,7 +5,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 
 from bot.cli import main
-from bot.store import MAX_STORED_CHARS, QuestionStore
+from bot.maintenance.store import MAX_STORED_CHARS, QuestionStore
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)
 
@@ -52,7 +52,7 @@ def test_concurrent_writers_lose_nothing(tmp_path):
     store.record_unanswered("warm-up", "unknown", None, 0.0)
     with ThreadPoolExecutor(max_workers=8) as pool:
         list(pool.map(lambda n: store.record_unanswered(f"thread {n}", "unknown", None, 0.0), range(200)))
-    writer = ("import sys; from bot.store import QuestionStore; s = QuestionStore(sys.argv[1])\n"
+    writer = ("import sys; from bot.maintenance.store import QuestionStore; s = QuestionStore(sys.argv[1])\n"
               "for n in range(100): s.record_unanswered(f'process {n}', 'clarify', None, 0.0)")
     processes = [subprocess.Popen([sys.executable, "-c", writer, str(path)]) for _ in range(3)]
     assert [p.wait(60) for p in processes] == [0, 0, 0]

@@ -5,14 +5,14 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.engine import Engine
-from bot.matcher import MatchIndex
-from bot.text import Analysis
+from bot.answering.engine import Engine
+from bot.answering.matcher import MatchIndex
+from bot.language.normalize import Analysis
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from bench.synthetic import phrasing_count, synthetic_knowledge  # noqa: E402
 
-DEV = [c["q"] for c in yaml.safe_load((Path(__file__).parent / "data" / "dev.yaml").read_text())["cases"]]
+DEV = [c["q"] for c in yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "dev.yaml").read_text())["cases"]]
 
 
 def decision(reply) -> tuple:

@@ -20,8 +20,8 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from bot.knowledge import Entry, Knowledge
-from bot.text import ASKED_KINDS, Analysis, Normalizer, surface_tokens
+from bot.knowledge.model import Entry, Knowledge
+from bot.language.normalize import ASKED_KINDS, Analysis, Normalizer, surface_tokens
 
 # How much the best phrasing counts against the entry's coverage of the question.
 PHRASING_WEIGHT = 0.5

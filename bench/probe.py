@@ -24,13 +24,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bot.answering.engine import Engine  # noqa: E402
 from bot.knowledge.loader import load_knowledge  # noqa: E402
 from bot.paths import shipped_knowledge_dir  # noqa: E402
+from bot.render.plain import render_plain  # noqa: E402
 
 
 
 def grade(engine: Engine, case: dict) -> tuple[str, str]:
     """(outcome, reply text): outcome is right, missed or wrong."""
     reply = engine.answer(case["q"])
-    text = reply.text
+    text = render_plain(reply, engine.knowledge)
     answered = reply.status == "answered"
     if case.get("decline"):
         return ("wrong" if answered else "right"), text

@@ -133,7 +133,7 @@ def scale_worker(size: int, runs: int, baseline_runs: int) -> dict:
     ours = latency(engine.answer, questions, runs)
     baseline_questions = questions[:: max(1, len(questions) // 20)] if size > 10_000 else questions
     base_latency = latency(linear_baseline(all_phrasings(engine)), baseline_questions, baseline_runs)
-    exhaustive = Engine(knowledge, exhaustive=True, indexes=engine.indexes)
+    exhaustive = Engine(knowledge, exhaustive=True, units=engine.units)
     decided = [(engine.answer(q), exhaustive.answer(q)) for q in dev_questions()]
     same = sum(_decision(a) == _decision(b) for a, b in decided)
     return {"size": phrasing_count(knowledge), "entries": len(knowledge.entries), "build_s": build,
@@ -142,7 +142,7 @@ def scale_worker(size: int, runs: int, baseline_runs: int) -> dict:
 
 
 def _decision(reply) -> tuple:
-    return reply.status, reply.entry, tuple(s.entry for s in reply.suggestions) if reply.status == "clarify" else ()
+    return reply.status, reply.entry, reply.suggestions if reply.status == "clarify" else ()
 
 
 def bench_scaling(sizes: list[int], runs: int, baseline_runs: int) -> list[dict]:

@@ -86,16 +86,20 @@ def cmd_ask(args) -> int:
     else:
         print("pledgebot ask: give a question, e.g. pledgebot ask how much is alibaba investing", file=sys.stderr)
         return EXIT_USAGE
+    from bot.render.plain import render_plain, reply_json
+
     for question in questions:
         reply = engine.answer(question, args.lang)
         if args.json:
-            print(json.dumps(reply.to_json(), ensure_ascii=False), flush=True)
+            print(json.dumps(reply_json(reply, engine.knowledge), ensure_ascii=False), flush=True)
         else:
-            print(reply.text)
+            print(render_plain(reply, engine.knowledge))
     return EXIT_OK
 
 
 def cmd_chat(args) -> int:
+    from bot.render.plain import render_plain
+
     engine = _engine(args)
     interactive = sys.stdin.isatty()
     if interactive:
@@ -108,7 +112,7 @@ def cmd_chat(args) -> int:
         except KeyboardInterrupt:
             print()
             break
-        print(engine.answer(question).text)
+        print(render_plain(engine.answer(question), engine.knowledge))
         print()
     return EXIT_OK
 

@@ -104,3 +104,17 @@ def shipped_knowledge():
 @pytest.fixture(scope="session")
 def engine(shipped_knowledge) -> Engine:
     return Engine(shipped_knowledge)
+
+
+def said(engine: Engine, reply) -> str:
+    """What the terminal shows for a reply: the plain renderer's text."""
+    from bot.render.plain import render_plain
+
+    return render_plain(reply, engine.knowledge)
+
+
+def answer_text(engine: Engine, reply) -> str | None:
+    """The knowledge's answer in a reply (None unless answered)."""
+    from bot.render.compose import compose
+
+    return compose(reply, engine.knowledge).answer

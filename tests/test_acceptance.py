@@ -4,6 +4,8 @@ import re
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import answer_text, said
 import yaml
 
 from bot.paths import shipped_knowledge_dir
@@ -16,10 +18,10 @@ TEAM_CASES = yaml.safe_load((shipped_knowledge_dir() / "eval.yaml").read_text(en
 def test_dev_question(engine, case):
     reply = engine.answer(case["q"])
     if case.get("decline"):
-        assert reply.status != "answered", f"answered {reply.entry}: {reply.answer}"
+        assert reply.status != "answered", f"answered {reply.entry}: {answer_text(engine, reply)}"
         return
-    assert reply.status == "answered", f"{reply.status}: {[s.entry for s in reply.suggestions]}"
-    text = re.sub(r"(?<=\d),(?=\d)", "", reply.answer)
+    assert reply.status == "answered", f"{reply.status}: {reply.suggestions}"
+    text = re.sub(r"(?<=\d),(?=\d)", "", said(engine, reply))
     for pattern in case["expect"]:
         assert re.search(pattern, text, re.IGNORECASE), f"{pattern!r} not in {text!r}"
 

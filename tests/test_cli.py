@@ -32,7 +32,7 @@ def test_ask_json_follows_the_contract(capsys):
     code, out, _ = run(capsys, "ask", "--json", "who leads the team")
     assert code == 0
     reply = json.loads(out)
-    assert set(reply) == CONTRACT
+    assert CONTRACT <= set(reply)  # fields may be added, never removed
     assert reply["status"] == "answered" and reply["entry"] == "team"
     assert isinstance(reply["score"], float)
     assert reply["sources"] == [{"id": "ten-actions-article",

@@ -126,7 +126,7 @@ class MatchIndex:
         self.normalizer = normalizer or Normalizer(
             (g.words for g in knowledge.synonyms), vocabulary_words=(w for ws in surface.values() for w in ws))
         if lang == "zh":
-            self.normalizer.add_chinese(knowledge_texts(knowledge, "zh"))
+            self.normalizer = self.normalizer.with_chinese(knowledge_texts(knowledge, "zh"))
 
         def analyse(text: str):
             return self.normalizer.analyse(text, correct_typos=False, words=surface.get(text))

@@ -9,6 +9,7 @@ kept aside as `foreign`: it is what lets the engine decline.
 
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
 from typing import Iterable, NamedTuple
@@ -207,7 +208,7 @@ class Normalizer:
         """`vocabulary_texts` (or their words, already split) are what the knowledge says."""
         self._synonyms: dict[tuple[str, ...], tuple[str, ...]] = {}
         groups = [list(words) for words in synonym_groups]
-        # Chinese words wait until Chinese is needed (see add_chinese): English never pays for it.
+        # Chinese words wait until Chinese is needed (see with_chinese): English never pays for it.
         self._chinese_synonyms: list[tuple[tuple[str, ...], str]] = []
         for words in groups:
             canonical = self._base(words[0])
@@ -250,10 +251,17 @@ class Normalizer:
                                                         reverse=True))
         self._phrase_starts = frozenset(self._phrase_lengths)
 
-    def add_chinese(self, texts: Iterable[str]) -> None:
-        """Learn the Chinese synonyms and the Chinese vocabulary (once, before reading Chinese)."""
+    def with_chinese(self, texts: Iterable[str]) -> "Normalizer":
+        """A copy that also reads Chinese (its synonyms and the Chinese `texts`' words). This
+        one is left untouched: other threads may be reading English with it."""
         if self.reads_chinese:
-            return
+            return self
+        reader = copy.copy(self)
+        reader._synonyms = dict(self._synonyms)
+        reader._learn_chinese(texts)
+        return reader
+
+    def _learn_chinese(self, texts: Iterable[str]) -> None:
         surface = set(self.known_words)
         for canonical, word in self._chinese_synonyms:
             key = self._base(word)
@@ -366,10 +374,11 @@ class Normalizer:
         if len(term) != 2:
             return None
         if self._by_pinyin is None:
-            self._by_pinyin = {}
+            by_pinyin: dict[str, str] = {}  # filled aside, then published whole: readers share this object
             for word in sorted(self.known_words):
                 if len(word) == 2 and has_chinese(word):
-                    self._by_pinyin.setdefault(chinese_pinyin(word), word)
+                    by_pinyin.setdefault(chinese_pinyin(word), word)
+            self._by_pinyin = by_pinyin
         return self._by_pinyin.get(chinese_pinyin(term))
 
     def analyse(self, text: str, correct_typos: bool = True, words: list[str] | None = None) -> Analysis:

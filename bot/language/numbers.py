@@ -59,7 +59,9 @@ def _read_cardinal(tokens: list[str], start: int) -> tuple[int, int] | None:
 
 def _split_large(number: str) -> list[str]:
     """'100000000000' -> ['100', 'billion'], as people write it."""
-    if not number.isdigit():
+    # isdecimal, not isdigit: "❶" and "²" are digits to Python but not to int(); and a
+    # number longer than any amount is left as it is (int() refuses over 4,300 digits).
+    if not number.isdecimal() or len(number) > 30:
         return [number]
     value = int(number)
     for size, word in LARGE:
@@ -100,7 +102,7 @@ def _convert(tokens: list[str]) -> list[str]:
     while i < len(tokens):
         word = tokens[i]
         previous = tokens[i - 1] if i else ""
-        if word.startswith("#") and word[1:].isdigit():
+        if word.startswith("#") and word[1:].isdecimal() and len(word) < 30:
             out.append(word[1:] if _near_month(tokens, i) else word)
             i += 1
             continue
@@ -109,7 +111,7 @@ def _convert(tokens: list[str]) -> list[str]:
             out.append(str(value) if _near_month(tokens, i) else f"#{value}")
             i += 1
             continue
-        if word.isdigit() and previous in ITEM_WORDS and int(word) < 1000:
+        if word.isdecimal() and len(word) < 4 and previous in ITEM_WORDS:
             out.append(f"#{word}")
             i += 1
             continue

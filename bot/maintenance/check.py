@@ -280,7 +280,7 @@ def check_phrasings_answer_their_entry(knowledge: Knowledge, engine: Engine) -> 
                 what = f"is answered by '{reply.entry}' (score {reply.score:.2f}); {own}"
                 fix = f"make it more specific, or move it to '{reply.entry}' if it belongs there."
             elif reply.status == "clarify":
-                others = ", ".join(f"{s.entry} ({scores.get(s.entry, 0.0):.2f})" for s in reply.suggestions)
+                others = ", ".join(f"{e} ({scores.get(e, 0.0):.2f})" for e in reply.suggestions)
                 what = f"gets a 'did you mean' between {others}"
                 fix = "add the words that make it this entry's, or remove it."
             else:

@@ -102,7 +102,9 @@ def run_case(engine: Engine, case: EvalCase) -> CaseResult:
         outcome = WRONG
     else:
         # A Chinese question must get a Chinese answer (an entry without one falls back to English).
-        outcome = WRONG if has_chinese(case.question) and not has_chinese(reply.answer or "") else RIGHT
+        entry = engine.knowledge.entry(reply.entry)
+        said = entry.answer_in(reply.lang) if entry else ""
+        outcome = WRONG if has_chinese(case.question) and not has_chinese(said) else RIGHT
     return CaseResult(case, reply.status, reply.entry, reply.score, outcome)
 
 

@@ -23,7 +23,8 @@ from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot import __version__
-from bot.answering.engine import Engine, label
+from bot.answering.engine import Engine
+from bot.render.labels import label
 from bot.maintenance.store import QuestionStore
 from bot.tg import render, texts
 from bot.tg.limits import QuestionLimiter, Verdict
@@ -114,7 +115,7 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, qu
     state = state_of(context)
     engine = state.engine  # one version for the whole question, even if a reload swaps it meanwhile
     reply = engine.answer(question, texts.language_for(update, context, question))
-    rateable = reply.status == "answered" and bool(reply.sources)  # a knowledge answer, not small talk
+    rateable = reply.status == "answered" and not reply.smalltalk  # a knowledge answer, not small talk
     sent = await send_rendered(state, update.effective_message, render.render_reply(reply, engine, rateable),
                                quote=in_group(update))
     if rateable:
@@ -127,10 +128,9 @@ async def record_unanswered(state: BotState, engine: Engine, reply) -> None:
     """Keep the question for the maintainers' report; a database problem never stops an answer."""
     if state.store is None:
         return
-    nearest = engine.ranked(reply.question, limit=1)
     try:
-        await asyncio.to_thread(state.store.record_unanswered, reply.question, reply.status,
-                                nearest[0].entry.id if nearest else None, reply.score)
+        await asyncio.to_thread(state.store.record_unanswered, reply.question, reply.status, reply.nearest,
+                                reply.score)
     except Exception:  # noqa: BLE001
         log.exception("Could not record an unanswered question in %s", state.store.path)
 
@@ -163,7 +163,7 @@ async def guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     state = state_of(context)
     lang = texts.language_for(update, context)  # /lang if set, else the Telegram client's language
-    buttons = [render.button(s.question, render.ANSWER, s.entry) for s in state.engine.examples_in(lang)]
+    buttons = [render.button(e.text, render.ANSWER, e.entry) for e in state.engine.examples_in(lang)]
     await update.effective_message.reply_text(texts.text(lang, "welcome"), reply_markup=render.keyboard(buttons))
 
 
@@ -366,7 +366,7 @@ async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if asked:
         replies = engine.candidates(asked, limit=MAX_INLINE_RESULTS, lang=lang)
     else:
-        replies = [r for r in (engine.entry_reply(s.entry, s.question, lang) for s in engine.examples_in(lang)) if r]
+        replies = [r for r in (engine.entry_reply(e.entry, e.text, lang) for e in engine.examples_in(lang)) if r]
     results = []
     for reply in replies[:MAX_INLINE_RESULTS]:
         entry = engine.knowledge.entry(reply.entry)
@@ -374,7 +374,7 @@ async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         results.append(InlineQueryResultArticle(
             id=reply.entry,
             title=render.short(label(entry, lang), 100),
-            description=render.short(reply.answer or "", 120),
+            description=render.short(entry.answer_in(lang), 120),
             input_message_content=InputTextMessageContent(rendered.chunks[0], parse_mode=ParseMode.HTML),
         ))
     button = None if results else InlineQueryResultsButton(

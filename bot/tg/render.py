@@ -13,9 +13,11 @@ from functools import lru_cache, partial
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import InlineKeyboardButtonLimit, MessageLimit
 
-from bot.answering.engine import Engine, label
-from bot.answering.reply import Reply, source_line
-from bot.tg.texts import text
+from bot.answering.engine import Engine
+from bot.answering.reply import Reply
+from bot.render.compose import compose, source_line
+from bot.render.labels import label
+from bot.render.strings import text
 
 MAX_TEXT = MessageLimit.MAX_TEXT_LENGTH
 # Telegram's HTML needs only <, > and & escaped; quotes stay readable.
@@ -116,54 +118,29 @@ def _cut(block: str, limit: int) -> list[str]:
     return [p.replace(" \n ", "\n").strip() for p in pieces if p.strip()]
 
 
-def render_reply(reply: Reply, engine: Engine, rateable: bool = False) -> Rendered:
-    if reply.status == "answered":
-        return render_answer(reply, engine, rateable=rateable)
-    if reply.status == "clarify":
-        opening = text(reply.lang, "clarify_one" if len(reply.suggestions) == 1 else "clarify_many")
-        buttons = [button(label_for(engine, s.entry, s.question, reply.lang), CHOOSE, s.entry)
-                   for s in reply.suggestions]
-        return Rendered(split_blocks([escape(opening)]), keyboard(buttons))
-    return render_unknown(reply, engine)
-
-
-def render_answer(reply: Reply, engine: Engine, with_buttons: bool = True, rateable: bool = False) -> Rendered:
-    blocks = [escape(reply.answer or reply.text)]
-    line = source_line(reply.sources, reply.lang)
+def render_reply(reply: Reply, engine: Engine, rateable: bool = False, with_buttons: bool = True) -> Rendered:
+    """A reply as Telegram HTML: the same composition as the terminal's, offers as buttons."""
+    shown = compose(reply, engine.knowledge)
+    blocks = [escape(shown.lead)] if shown.lead else []
+    blocks += [escape(p) for p in shown.paragraphs]
+    line = source_line(shown.sources, reply.lang)
     if line:
         blocks.append(f"<i>{escape(line)}</i>")
-    buttons = follow_up_buttons(engine, reply.suggestions, reply.lang) if with_buttons else ()
+    kind = CHOOSE if shown.offer_kind == "choose" else ANSWER
+    offers = shown.offers if reply.status == "clarify" else shown.offers[:MAX_FOLLOW_UPS]
+    buttons = [button(o.label if reply.status != "unknown" or reply.reason == "not_stated" else o.question, kind,
+                      o.entry) for o in offers] if with_buttons else []
+    if reply.status == "clarify" and len(shown.offers) > 1:
+        blocks.append(escape(text(reply.lang, "tap_one")))
+    if reply.status == "unknown" and reply.reason != "not_stated":
+        blocks.append(escape(text(reply.lang, "try_or_browse")))
+        buttons.append(button(text(reply.lang, "browse"), TOPIC))
     extra = feedback_row(reply.entry) if with_buttons and rateable and reply.entry else None
     return Rendered(split_blocks(blocks), keyboard(buttons, extra))
 
 
-# Follow-up buttons depend only on the engine and the suggestions, and Telegram's button
-# objects are immutable: build each set once per knowledge version, not once per answer.
-_follow_ups: dict[tuple[int, tuple], tuple] = {}
-
-
-def follow_up_buttons(engine: Engine, suggestions, lang: str = "en") -> tuple:
-    key = (id(engine), lang, tuple(suggestions[:MAX_FOLLOW_UPS]))
-    found = _follow_ups.get(key)
-    if found is None or found[0] is not engine:
-        if len(_follow_ups) > 4096:
-            _follow_ups.clear()
-        found = (engine, tuple(button(label_for(engine, s.entry, s.question, lang), ANSWER, s.entry)
-                               for s in suggestions[:MAX_FOLLOW_UPS]))
-        _follow_ups[key] = found
-    return found[1]
-
-
-def render_unknown(reply: Reply, engine: Engine) -> Rendered:
-    message = text(reply.lang, "empty" if not reply.question.strip() else "unknown")
-    buttons = [button(s.question, ANSWER, s.entry) for s in reply.suggestions[:MAX_FOLLOW_UPS]]
-    buttons.append(button(text(reply.lang, "browse"), TOPIC))
-    return Rendered(split_blocks([escape(message)]), keyboard(buttons))
-
-
-def label_for(engine: Engine, entry_id: str, fallback: str, lang: str = "en") -> str:
-    entry = engine.knowledge.entry(entry_id)
-    return label(entry, lang) if entry is not None else fallback
+def render_answer(reply: Reply, engine: Engine, with_buttons: bool = True, rateable: bool = False) -> Rendered:
+    return render_reply(reply, engine, rateable=rateable, with_buttons=with_buttons)
 
 
 def render_topics(engine: Engine, lang: str = "en") -> Rendered:
@@ -190,7 +167,7 @@ def render_actions(engine: Engine, lang: str = "en") -> Rendered:
 
 
 def render_sources(engine: Engine, lang: str = "en") -> Rendered:
-    lines = [text(lang, "sources")]
+    lines = [text(lang, "sources_heading")]
     for source in engine.knowledge.sources.values():
         lines.append(f"• {escape(source.citation())}")
     return Rendered(("\n".join(lines),), None)

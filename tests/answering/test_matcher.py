@@ -16,7 +16,7 @@ DEV = [c["q"] for c in yaml.safe_load((Path(__file__).resolve().parents[1] / "da
 
 
 def decision(reply) -> tuple:
-    return reply.status, reply.entry, tuple(s.entry for s in reply.suggestions) if reply.status == "clarify" else ()
+    return reply.status, reply.entry, reply.suggestions if reply.status == "clarify" else ()
 
 
 def canonical(engine, text: str) -> str:
@@ -56,7 +56,7 @@ WORDS = sorted({w for q in DEV for w in q.lower().replace("?", "").split()} | {"
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8))
 def test_the_index_decides_as_an_exhaustive_scan(engine, words):
-    exhaustive = Engine(engine.knowledge, exhaustive=True, indexes=engine.indexes)
+    exhaustive = Engine(engine.knowledge, exhaustive=True, units=engine.units)
     question = " ".join(words)
     assert decision(engine.answer(question)) == decision(exhaustive.answer(question))
 
@@ -65,7 +65,7 @@ def test_the_index_decides_as_an_exhaustive_scan_over_100000_phrasings(shipped_k
     knowledge = synthetic_knowledge(shipped_knowledge, 100_000)
     assert phrasing_count(knowledge) >= 100_000
     indexed = Engine(knowledge)
-    exhaustive = Engine(knowledge, exhaustive=True, indexes=indexed.indexes)
+    exhaustive = Engine(knowledge, exhaustive=True, units=indexed.units)
     for question in DEV:
         assert decision(indexed.answer(question)) == decision(exhaustive.answer(question)), question
 

@@ -20,3 +20,9 @@ from bot.language.numbers import convert_numbers
 ])
 def test_number_words_and_ordinals(words, expected):
     assert convert_numbers(words.split()) == expected
+
+
+def test_digits_int_cannot_read_and_giant_numbers_stay_words():
+    # "❶" and "²" are digits to str.isdigit but not to int(); 5,000 digits is past int()'s limit.
+    for word in ("❶", "²", "5" * 5000, "#" + "7" * 5000):
+        assert convert_numbers(["action", word]) is not None

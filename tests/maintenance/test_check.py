@@ -286,5 +286,6 @@ def test_a_synonym_of_only_common_words_is_a_trap(capsys, knowledge_copy):
     assert (f"synonyms.yaml:{line}: '多少钱' reads as only common words ('how', 'much', 'what', ...), so it "
             "would make every such word mean 'invest'. Fix: remove it from the group; the common words "
             "already say what is asked.") in out
-    # and the damage it does shows too: English 'how much' questions lose their way
-    assert any("'how much" in line and "did you mean" in line for line in out)
+    # Chinese synonyms are learnt by the Chinese reader only: English 'how much' questions keep their way
+    # (they used to lose it once the first Chinese question had taught the shared reader).
+    assert not any("'how much" in line for line in out)

@@ -89,7 +89,7 @@ def test_conversations_buttons_inline_and_recovery_from_outages(api, bot):
     # A question with two close topics, and a press on one of its buttons.
     api.push("message", message(api, "what does the foundation do for poor counties"))
     clarify = api.wait_for(lambda: [m for m in replies_to(api, PRIVATE["id"]) if "reply_markup" in m
-                                    and "Tap one" in m["text"]], what="the clarify buttons")[0]
+                                    and "Tap the one you want" in m["text"]], what="the clarify buttons")[0]
     choice = clarify["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
     shown = {"message_id": 555, "date": int(time.time()), "chat": PRIVATE, "from": api_bot(), "text": clarify["text"]}
     api.push("callback_query", {"id": "cb1", "from": USER, "chat_instance": "x", "data": choice, "message": shown})

@@ -82,7 +82,7 @@ def test_start_shows_examples_as_buttons_that_answer(harness, engine):
     [sent] = h.request.sent()
     assert "PledgeBot" in sent["text"]
     examples = buttons(sent)
-    assert [label for label, _ in examples] == [e.question for e in engine.examples_in("en")]
+    assert [label for label, _ in examples] == [e.text for e in engine.examples_in("en")]
     h.request.clear()
     h.feed(callback_update(h.bot, examples[0][1]))
     assert [name for name, _ in h.request.calls] == ["answerCallbackQuery", "sendMessage"]
@@ -229,7 +229,7 @@ def test_a_chinese_conversation(harness):
     h.request.clear()
     h.feed(message_update(h.bot, "医疗", user=CHINESE_USER, chat=CHINESE_CHAT))
     [choice] = h.request.sent()
-    assert choice["text"] == "我不太确定你指的是哪一个，请点一个："
+    assert choice["text"] == "我不太确定你指的是哪一个：\n\n请点你想问的那一个。"
     shown = bot_message(choice["text"], chat=CHINESE_CHAT, reply_markup=choice["reply_markup"])
     h.request.clear()
     h.feed(callback_update(h.bot, buttons(choice)[0][1], message=shown, user=CHINESE_USER))

@@ -30,7 +30,7 @@ def test_escape_leaves_quotes_alone():
 
 
 def test_unknown_for_an_empty_message_asks_for_a_question(engine):
-    reply = Reply("", "unknown", None, None, 0.0, (), engine.examples, "")
+    reply = Reply("", "unknown", reason="empty", suggestions=tuple(e.entry for e in engine.examples_in("en")))
     rendered = render.render_reply(reply, engine)
     assert rendered.chunks[0].startswith("Please type a question")
 

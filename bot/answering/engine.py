@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -12,6 +13,14 @@ from bot.answering.units import LANGUAGES, Example, LanguageUnit, LanguageUnits,
 from bot.knowledge.model import Entry, Knowledge
 from bot.language.normalize import ASKED_KINDS, Analysis, Normalizer
 
+# Kinds of fact a question can ask that an entry may lack: asked of an entry without one,
+# the bot says the sources do not give it. ("reason" questions are answered by any entry.)
+STATED_KINDS = frozenset({"date", "amount", "count", "person"})
+# Where one question or sentence ends and another begins: "?", ".", ";", "and", 以及, 还有...
+PART_SEPARATORS = re.compile(r"[?？;；!！。]|\.(?=\s)|\b(?:and|also|plus|as well as)\b|以及|还有|另外|同时|并且",
+                             re.IGNORECASE)
+WHOLE_IS_ENOUGH = 0.9
+RARE_SHARE = 0.9  # an unknown word keeping this much of its weight is rare: a name, a term
 # Longer messages are cut before matching; no real question is this long.
 MAX_QUESTION_CHARS = 600
 
@@ -22,6 +31,9 @@ class Policy(NamedTuple):
     answer_at: float = 0.65  # lowest score that may be answered
     clarify_at: float = 0.45  # lowest score offered as a "did you mean"
     margin: float = 0.06  # the best must beat the next by this much to be answered
+    clear_at: float = 0.6  # below answer_at, a best this far ahead of the next is still answered:
+    clear_margin: float = 0.15  # one clearly best entry is no reason to ask back,
+    clear_coverage: float = 0.9  # if it accounts for nearly all the question says
     min_coverage: float = 0.6  # share of the question's meaning the entry must account for
     smalltalk_at: float = 85.0  # rapidfuzz token_set_ratio for a greeting or thanks
     max_choices: int = 3
@@ -71,7 +83,47 @@ class Engine:
     # -- public ------------------------------------------------------------
     def answer(self, question: str, lang: str | None = None) -> Reply:
         """The decision for a question, to be worded in `lang` ("en" or "zh") or the question's own."""
-        return self._decide(*self._read(question, lang))
+        question, lang, unit, analysis = self._read(question, lang)
+        whole = self._decide(question, lang, unit, analysis)
+        return self._in_parts(question, lang, unit, whole) or whole
+
+    def _in_parts(self, question: str, lang: str, unit: LanguageUnit, whole: Reply) -> Reply | None:
+        """Two or three questions in one ("the fund and the team", "how much? and who leads it"):
+        each part decided alone; if they answer from different entries, the reply gives each."""
+        if whole.status == "answered" and whole.score >= WHOLE_IS_ENOUGH:
+            return None  # "zhang yong and alibaba sports" is one topic, well answered whole
+        pieces = [p for p in PART_SEPARATORS.split(question[:MAX_QUESTION_CHARS]) if p and p.strip()]
+        if len(pieces) < 2:
+            return None
+        entries: list[str] = []
+        answered: list[Reply] = []
+        rare_elsewhere = False  # a rare word or name in a sentence that did not answer
+        about_now = whole.about_now
+        for piece in pieces:
+            analysis = unit.normalizer.analyse(piece)
+            light = dict(analysis.light)
+            rare = any(light.get(t, 1.0) >= RARE_SHARE for t in analysis.content if t not in unit.index.known) \
+                or bool(analysis.names)
+            if len(analysis.content) < 2:
+                rare_elsewhere = rare_elsewhere or rare
+                continue
+            part = self._decide(piece, lang, unit, analysis)
+            if part.status == "answered" and not part.smalltalk and part.entry not in entries:
+                entries.append(part.entry)
+                answered.append(part._replace(question=question))
+                about_now = about_now or part.about_now
+            else:
+                rare_elsewhere = rare_elsewhere or rare
+        if len(entries) == 1 and whole.status == "unknown" and whole.reason == "off_topic" and not rare_elsewhere:
+            # A story around one clear question ("I'm a reporter... how many dollars did they
+            # commit?"): the question answers. Never when the whole names an unknown company.
+            return answered[0]
+        if len(entries) < 2 or (whole.status == "answered" and whole.entry not in entries):
+            return None
+        entries = entries[: self.policy.max_choices]
+        follow_ups = tuple(r for e in entries for r in self.knowledge.entry(e).related if r not in entries)
+        return Reply(question, "answered", lang, entries=tuple(entries), score=whole.score, nearest=entries[0],
+                     suggestions=tuple(dict.fromkeys(follow_ups)), asked=whole.asked, about_now=about_now)
 
     def _read(self, question: str, lang: str | None) -> tuple[str, str, LanguageUnit, Analysis]:
         question = question if isinstance(question, str) else str(question)
@@ -93,11 +145,22 @@ class Engine:
         nearest = ranked[0] if ranked else None
         if nearest is None or nearest.score < self.policy.clarify_at:
             return self._unknown(question, lang, analysis, "off_topic", nearest)
+        if analysis.attribute and not unit.index.gives(nearest.entry, analysis.attribute):
+            # An age, a salary, progress so far: unless the entry is written to answer it, no source gives it.
+            return self._not_stated(question, lang, analysis, nearest, analysis.attribute)
         close = [c for c in ranked if nearest.score - c.score < self.policy.margin and c.score >= self.policy.clarify_at]
-        if nearest.score >= self.policy.answer_at and (
+        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+        clearly_best = nearest.score >= self.policy.clear_at and nearest.score - runner_up >= self.policy.clear_margin \
+            and nearest.coverage >= self.policy.clear_coverage
+        if clearly_best or nearest.score >= self.policy.answer_at and (
                 len(close) == 1 or self._states_all_asked(analysis, close, unit.index)):
+            if analysis.asks in STATED_KINDS and not unit.index.gives(nearest.entry, analysis.asks):
+                # About the right topic, but it gives no date (amount, person...) to answer with.
+                return self._not_stated(question, lang, analysis, nearest, analysis.asks)
             return self._answered(question, nearest.entry, nearest.score, lang, analysis)
-        chosen = close[: self.policy.max_choices] if len(close) > 1 else [nearest]
+        if len(close) < 2:  # a near miss is declined, never offered as "did you mean"
+            return self._unknown(question, lang, analysis, "off_topic", nearest)
+        chosen = close[: self.policy.max_choices]
         return Reply(question, "clarify", lang, score=nearest.score, nearest=nearest.entry.id,
                      suggestions=tuple(c.entry.id for c in chosen), asked=analysis.asks)
 
@@ -167,7 +230,12 @@ class Engine:
     def _answered(self, question: str, entry: Entry, score: float, lang: str,
                   analysis: Analysis | None = None) -> Reply:
         return Reply(question, "answered", lang, entries=(entry.id,), score=score, nearest=entry.id,
-                     suggestions=entry.related, asked=analysis.asks if analysis else None)
+                     suggestions=entry.related, asked=analysis.asks if analysis else None,
+                     about_now=bool(analysis and analysis.about_now))
+
+    def _not_stated(self, question: str, lang: str, analysis: Analysis, nearest: Candidate, missing: str) -> Reply:
+        return Reply(question, "unknown", lang, score=nearest.score, nearest=nearest.entry.id, reason="not_stated",
+                     asked=analysis.asks, missing=missing, about_now=analysis.about_now)
 
     def _unknown(self, question: str, lang: str, analysis: Analysis, reason: str,
                  nearest: Candidate | None = None) -> Reply:

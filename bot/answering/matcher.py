@@ -151,6 +151,7 @@ class MatchIndex:
         phrasings: list[list[_Phrasing]] = []
         answer_only: list[frozenset[str]] = []
         cores: list[frozenset[str]] = []
+        attributes: dict[int, set[str]] = {}
         for index, entry in enumerate(self.entries):
             own: list[_Phrasing] = []
             vocabulary: set[str] = set()
@@ -158,6 +159,8 @@ class MatchIndex:
                 analysis = analyse(phrasing.text)
                 content = frozenset(analysis.content)
                 asks = ASK_GROUPS.get(analysis.asks, analysis.asks)
+                if analysis.attribute:  # "how old is the foundation": this entry answers it
+                    attributes.setdefault(index, set()).add(analysis.attribute)
                 own.append(_Phrasing(index, phrasing.text, content, asks,
                                      " ".join(sorted(content))))
                 vocabulary |= content
@@ -189,7 +192,9 @@ class MatchIndex:
         total = max(len(self.entries), 1)
         self._idf = {t: math.log(1 + total / len(ids)) for t, ids in self._postings.items()}
         self._cores = cores
-        self._asked_by = [frozenset(p.asks for p in own if p.asks) for own in phrasings]
+        self._asked_by = [frozenset(p.asks for p in own if p.asks) | attributes.get(i, frozenset())
+                          for i, own in enumerate(phrasings)]
+        self._position = {e.id: i for i, e in enumerate(self.entries)}
         # Subjects: entries' core words and the words of facts' values ("yuan", "2025"):
         # a question about one cannot be answered by an entry that never mentions it.
         # Words nearly every entry uses ("alibaba") name no subject.
@@ -224,6 +229,20 @@ class MatchIndex:
             for token in phrasing.content:
                 counts[token] = counts.get(token, 0) + 1
         return frozenset(t for t, n in counts.items() if n >= CORE_SHARE * len(phrasings))
+
+    def gives(self, entry: Entry, asks: str) -> bool:
+        """Whether an entry answers questions asking `asks` (date, amount, person, ...): it states
+        a fact of that kind, or one of its own phrasings asks it (\"who are the commissioners\")."""
+        position = self._position.get(entry.id)
+        if position is None:
+            return True
+        kinds = ASKED_KINDS.get(asks)  # None for an attribute (age, status...): no fact has one
+        return bool(kinds and entry.fact_kinds & kinds) or ASK_GROUPS.get(asks, asks) in self._asked_by[position]
+
+    @property
+    def known(self):
+        """The words some entry uses (an unknown word weighs most: see `weight`)."""
+        return self._idf.keys()
 
     def weight(self, token: str) -> float:
         return self._idf.get(token, self.foreign_weight)
@@ -262,7 +281,11 @@ class MatchIndex:
         if not question:
             return []
         weights = {t: self.weight(t) for t in question}
+        for token, share in analysis.light:  # an everyday word the knowledge never uses weighs less
+            weights[token] *= share
         total = sum(weights.values())
+        if total <= 0:
+            return []
         if exhaustive:
             scored = [self._score(i, analysis, question, weights, total) for i in range(len(self.entries))]
         else:
@@ -377,7 +400,7 @@ class MatchIndex:
                     hit += ASK_WEIGHT
                 recall = hit / recall_total
                 precision = hit / phrasing.weight_sum
-                f1 = 2 * precision * recall / (precision + recall)
+                f1 = 2 * precision * recall / (precision + recall) if hit > 0 else 0.0
             else:
                 f1 = 0.0
             factor = phrasing.weight * (ASK_CONFLICT_FACTOR if asked and phrasing.asks and phrasing.asks != asks

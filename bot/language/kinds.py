@@ -1,3 +1,71 @@
-"""The kinds of fact the knowledge states, which a question can ask for."""
+"""What a question can ask for: the kinds of fact the knowledge states, the attributes it
+never states, and the words that ask about today.
+
+An attribute ("how old", "salary", "has it been spent yet") is something the sources give of
+nothing: a question asking one is declined with what the sources do say. Words are matched
+on the question's own words (English) or characters (Chinese), before stopwords are dropped.
+"""
+
+from __future__ import annotations
 
 FACT_KINDS = ("amount", "date", "year", "count", "share", "person", "name", "place")
+
+# attribute -> (English word sequences, Chinese substrings) that ask for it
+ATTRIBUTES: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] = {
+    "age": ((("how", "old"), ("age",), ("born",), ("birthday",), ("birth",)),
+            ("年龄", "多大年纪", "几岁", "出生", "生日", "哪年生")),
+    "salary": ((("salary",), ("salaries",), ("paid",), ("earn",), ("earns",), ("wage",),
+                ("compensation",), ("net", "worth")),
+               ("工资", "薪水", "年薪", "薪酬", "收入多少", "身价")),
+    "status": ((("so", "far"), ("to", "date"), ("yet",), ("progress",), ("status",), ("achieved",),
+                ("results",), ("outcome",), ("outcomes",), ("already",), ("how", "far")),
+               ("进展", "进度", "成效", "效果如何", "完成了吗", "投完了吗", "花完", "到目前为止", "迄今", "已经投")),
+    "headcount": ((("employees",), ("staff",), ("headcount",), ("people", "work")),
+                  ("员工", "多少人", "几个人", "成员有")),
+    "finances": ((("worth",), ("valuation",), ("market", "cap"), ("market", "value"), ("share", "price"),
+                  ("profit",), ("profits",)),
+                 ("市值", "估值", "股价", "营收", "营业额", "利润", "营业收入是多少")),
+    "succession": ((("predecessor",), ("successor",), ("replace",), ("replaced",), ("succeed",), ("succeeded",),
+                    ("ceo", "before"), ("chairman", "before"), ("before", "him"), ("after", "him"), ("previous",),
+                    ("former",), ("next", "ceo")),
+                   ("接班", "继任", "前任", "下一任", "之前的ceo", "取代")),
+    "education": ((("university",), ("college",), ("degree",), ("studied",), ("graduate",), ("graduated",)),
+                  ("大学", "学历", "毕业于", "读书")),
+}
+# Titles: a role the knowledge never mentions ("president", "CFO") is a name the bot cannot
+# answer for, however common the word, never a filler to skip.
+ROLE_TITLES = frozenset("""
+president vice chairman chairwoman chair founder cofounder co-founder ceo cfo cto coo cmo cio cso
+chief director directors manager secretary treasurer spokesman spokeswoman spokesperson
+head boss owner partner executive executives officer minister governor mayor premier
+""".split())
+# Words that ask about today, years after the sources were written.
+NOW_WORDS: tuple[tuple[tuple[str, ...], ...], tuple[str, ...]] = (
+    (("now",), ("currently",), ("current",), ("still",), ("today",), ("nowadays",), ("these", "days"),
+     ("at", "present"), ("presently",), ("anymore",), ("latest",)),
+    ("现在", "目前", "如今", "当前", "现任", "仍然", "依然", "还在", "至今", "今天"),
+)
+
+
+def _found(words: list[str], text: str, table) -> tuple[str, ...]:
+    """The first of the table's word sequences or Chinese terms in the question, or ()."""
+    english, chinese = table
+    for sequence in english:
+        n = len(sequence)
+        if any(tuple(words[i:i + n]) == sequence for i in range(len(words) - n + 1)):
+            return sequence
+    return next(((term,) for term in chinese if term in text), ())
+
+
+def asked_attribute(words: list[str], text: str) -> tuple[str | None, tuple[str, ...]]:
+    """(the attribute a question asks for, the words that ask it), or (None, ()):
+    `words` are the question's folded words, `text` its folded, simplified text."""
+    for attribute, table in ATTRIBUTES.items():
+        found = _found(words, text, table)
+        if found:
+            return attribute, found
+    return None, ()
+
+
+def asks_about_now(words: list[str], text: str) -> bool:
+    return bool(_found(words, text, NOW_WORDS))

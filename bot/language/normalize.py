@@ -18,7 +18,7 @@ import Stemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.language.chinese import CJK, has_chinese
+from bot.language.chinese import CJK, has_chinese, to_simplified
 from bot.language.chinese import chain as chinese_chain
 from bot.language.chinese import coverage as chinese_coverage
 from bot.language.chinese import is_piece as chinese_is_piece
@@ -26,7 +26,8 @@ from bot.language.chinese import pieces as chinese_pieces
 from bot.language.chinese import pinyin as chinese_pinyin
 from bot.language.chinese import read_run as chinese_read_run
 from bot.language.chinese import rewrite as chinese_rewrite
-from bot.language.kinds import FACT_KINDS
+from bot.language.frequency import chinese_words, zipf
+from bot.language.kinds import FACT_KINDS, ROLE_TITLES, asked_attribute, asks_about_now
 from bot.language.numbers import MONTHS, NUMBER_WORDS, convert_numbers
 from bot.language.stopwords import STOPWORDS
 
@@ -130,6 +131,42 @@ def surface_tokens(text: str) -> list[str]:
     return tokens
 
 
+# Zipf frequencies (7 is "the", 3 is "hilly"): a word this common is a real word, never a typo
+# to correct towards the knowledge ("cto" is not "ceo", "walk" is not "wall").
+REAL_WORD_ZIPF = 3.3
+# A capitalised word or acronym as common as this is no name ("German", "OK").
+NAME_ZIPF = 4.0
+# An unknown word's weight falls from all (at RARE_ZIPF and below) to nothing (at FILLER_ZIPF:
+# "stuff", "story", "thing" and commoner words).
+RARE_ZIPF, FILLER_ZIPF = 2.5, 5.0
+MAX_DISCOUNT = 0.5
+_PARTICIPLE = re.compile(r"^[a-z]{3,}(?:ed|ing)$")
+# A run of Chinese the knowledge does not know is filler if every word of it is this common
+# (具体 5.07, 安排 5.03), not a term to decline on (百度 4.84, 工资 4.8, 腾讯 4.49).
+CHINESE_FILLER_ZIPF = 4.9
+
+
+def is_everyday(word: str) -> bool:
+    return word.isascii() and word.isalpha() and zipf(word) >= REAL_WORD_ZIPF
+
+
+def foreign_share(word: str) -> float:
+    """How much of a full unknown word's weight this word carries: 1 for a rare word."""
+    if not (word.isascii() and word.isalpha()) or len(word) <= 3:
+        return 1.0  # an abbreviation ("jd", "hk") names something, however common its letters
+    return min(1.0, max(0.0, (FILLER_ZIPF - zipf(word)) / (FILLER_ZIPF - RARE_ZIPF)))
+
+
+def _slip_of(word: str, guess: str) -> bool:
+    """A real word may still be a slip for a function word, a number or the same word's
+    other form ("wat" for "what", "forth" for "fourth", "stated" for "state")."""
+    return guess in STOPWORDS or guess in NUMBER_WORDS or guess in MONTHS or stem(guess) == stem(word)
+
+
+def is_chinese_filler(term: str) -> bool:
+    return all(zipf(w, "zh") >= CHINESE_FILLER_ZIPF for w in chinese_words(term))
+
+
 _STEMS: dict[str, str] = {}  # every word seen, stemmed once (the vocabulary is bounded)
 _MAX_STEMS = 200_000
 
@@ -194,6 +231,9 @@ class Analysis(NamedTuple):
     names: tuple[str, ...]  # foreign words written like names (Baidu, CTO)
     asks: str | None  # the kind of fact the question asks for, if it says
     corrections: tuple[tuple[str, str], ...]  # (typed, read as)
+    light: tuple[tuple[str, float], ...] = ()  # (content token, share of its weight) for everyday foreign words
+    attribute: str | None = None  # an attribute no fact gives (age, salary, progress so far: see kinds.py)
+    about_now: bool = False  # the question asks about today ("still", "now", 目前)
 
     @property
     def text(self) -> str:
@@ -347,7 +387,7 @@ class Normalizer:
                 if fixed:
                     corrections.append((term, fixed))
                     keep.append(fixed)
-                else:
+                elif not is_chinese_filler(term):
                     unknown_terms.append(term)
             replaced[run[0]] = keep
             for i in run[1:]:
@@ -397,6 +437,8 @@ class Normalizer:
                     fixed.append(word)
                     continue
                 guess = self.correct(word)
+                if guess is not None and is_everyday(word) and not _slip_of(word, guess):
+                    guess = None  # a real word, not a slip: "walk" is not "wall", "cto" is not "ceo"
                 if guess is not None:
                     corrections.append((word, guess))
                     fixed.append(guess)
@@ -405,13 +447,39 @@ class Normalizer:
                     foreign.append(word)
             words = fixed
         asks = asked_kind(words)
+        folded = fold(text)
+        if not folded.isascii() and has_chinese(folded):
+            folded = to_simplified(folded)
+        attribute, asking = asked_attribute(words, folded)
+        about_now = asks_about_now(words, folded)
+        if attribute:
+            # The attribute is what is asked, not the topic: the topic is what remains.
+            words = [w for w in words if w not in asking]
+            unknown_terms = [t for t in unknown_terms if not any(t in term or term in t for term in asking)]
         tokens = self._apply_synonyms([stem(t) for t in convert_numbers(words)])
         # Kind words ("year", "since") say what is asked (see `asks`), not the topic.
         content = []
         for token in tokens:
             if token not in self.stop_stems and token not in self.kind_stems and token not in content:
                 content.append(token)
-        names = name_like_words(text) if foreign else frozenset()
+        names = set(name_like_words(text)) if foreign else set()
+        # An everyday word the knowledge never uses ("thing", "essay") costs a question
+        # little; a rare one ("tencent") as much as any word can. Names stay names only if rare.
+        # In a short question every word is the point ("who is the president of alibaba"):
+        # only the most common words are discounted there; in a longer one, all everyday words.
+        # Never more than half off: a story's sentences are split from its question (see the
+        # engine), so what remains in one sentence is mostly what is asked.
+        length_factor = min(MAX_DISCOUNT, max(0.0, (len(content) - 2) / 4))
+        light = {}
+        for word in foreign:
+            share = foreign_share(word)
+            if share < 1.0:
+                if zipf(word) < FILLER_ZIPF and not _PARTICIPLE.search(word):
+                    # (a participle modifies: "stated reason", "dedicated fund"; it is not the point)
+                    share = 1.0 - (1.0 - share) * length_factor
+                light[stem(word)] = share
+                names = names - {word} if zipf(word) >= NAME_ZIPF else names
+        names |= {w for w in foreign if w in ROLE_TITLES}
         return Analysis(
             tokens=tuple(tokens),
             content=tuple(content),
@@ -420,4 +488,7 @@ class Normalizer:
             names=tuple(dict.fromkeys([*(w for w in foreign if w in names), *unknown_terms])),
             asks=asks,
             corrections=tuple(corrections),
+            light=tuple((t, share) for t, share in light.items() if t in content),
+            attribute=attribute,
+            about_now=about_now,
         )

@@ -147,7 +147,9 @@ def sweep(engine: Engine, cases: list[EvalCase], thresholds=SWEEP_THRESHOLDS) ->
     answerable = sum(1 for c in cases if not c.declines)
     rows = []
     for threshold in thresholds:
-        policy = engine.policy._replace(answer_at=threshold, clarify_at=min(engine.policy.clarify_at, threshold))
+        # The "clearly best" floor moves with the threshold: it may answer below answer_at, never above it.
+        policy = engine.policy._replace(answer_at=threshold, clarify_at=min(engine.policy.clarify_at, threshold),
+                                        clear_at=min(engine.policy.clear_at, threshold))
         t = totals(run_cases(engine.with_policy(policy), cases))
         right_answers = t.right - sum(1 for c in cases if c.declines) + t.false_answers  # right on answerable cases
         given = right_answers + t.wrong + t.false_answers

@@ -4,7 +4,7 @@ import pytest
 
 from bot.tg.app import build_application
 from bot.tg.settings import Settings
-from tests.tg.fakes import RecordingRequest
+from bot.tg.testing import RecordingRequest
 
 
 class Harness:

@@ -2,8 +2,8 @@ import logging
 
 from bot.answering.engine import Engine
 from bot.knowledge.loader import load_knowledge
-from bot.tg import handlers
-from tests.tg.fakes import GROUP, BOT_USER, bot_message, buttons, callback_update, inline_update, message_update
+from bot.tg import callbacks, errors, questions
+from bot.tg.testing import GROUP, BOT_USER, bot_message, buttons, callback_update, inline_update, message_update
 
 
 def test_private_question_gets_answer_source_and_follow_up_buttons(harness):
@@ -126,7 +126,7 @@ def test_stale_or_forged_buttons_get_a_polite_answer(harness, caplog):
         h.feed(callback_update(h.bot, data))
         [(name, params)] = h.request.calls
         assert name == "answerCallbackQuery"
-        assert params["text"] == handlers.STALE_BUTTON
+        assert params["text"] == callbacks.STALE_BUTTON
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
@@ -135,7 +135,7 @@ def test_non_text_messages(harness):
     h.feed(message_update(h.bot, None, sticker={"file_id": "s", "file_unique_id": "u", "width": 1, "height": 1,
                                                 "is_animated": False, "is_video": False, "type": "regular"}))
     [sent] = h.request.sent()
-    assert sent["text"] == handlers.TEXT_ONLY
+    assert sent["text"] == questions.TEXT_ONLY
     h.request.clear()
     h.feed(message_update(h.bot, None, chat=GROUP, photo=[{"file_id": "p", "file_unique_id": "u", "width": 1,
                                                            "height": 1}]))
@@ -193,14 +193,14 @@ def test_a_failing_handler_is_logged_and_the_user_told(harness, caplog):
     def broken(question, lang=None):
         raise RuntimeError("engine exploded")
 
-    h.app.bot_data["state"].engine.answer = broken
+    h.app.bot_data.engine.answer = broken
     try:
         with caplog.at_level(logging.ERROR):
             h.feed(message_update(h.bot, "how much is alibaba investing?"))
     finally:
-        del h.app.bot_data["state"].engine.answer
+        del h.app.bot_data.engine.answer
     [sent] = h.request.sent()
-    assert sent["text"] == handlers.ERROR_REPLY
+    assert sent["text"] == errors.ERROR_REPLY
     [record] = [r for r in caplog.records if r.levelno == logging.ERROR]
     assert "engine exploded" in str(record.exc_info[1])
 

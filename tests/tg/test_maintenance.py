@@ -6,8 +6,8 @@ import pytest
 from bot.answering.engine import Engine
 from bot.knowledge.loader import load_knowledge
 from bot.paths import shipped_knowledge_dir
-from bot.tg import maintenance
-from tests.tg.fakes import GROUP, PRIVATE, USER, message_update
+from bot.tg import admin
+from bot.tg.testing import GROUP, PRIVATE, USER, message_update
 
 ADMIN = USER["id"]
 STRANGER = {"id": 99, "is_bot": False, "first_name": "Bo"}
@@ -41,7 +41,7 @@ def wait_for_admin_message(h, text: str) -> str:
 def test_edits_are_served_live_and_broken_edits_are_refused(live):
     h, folder = live
     assert "20 billion yuan" in ask(h, "how big is the fund")
-    old_version = h.app.bot_data["state"].engine.knowledge.version
+    old_version = h.app.bot_data.engine.knowledge.version
 
     facts = folder / "facts.yaml"
     facts.write_text(facts.read_text().replace("value: 20 billion yuan", "value: 25 billion yuan"))
@@ -64,11 +64,11 @@ def test_reload_and_status_are_for_admins_only(live):
     h, _ = live
     h.request.clear()
     h.feed(message_update(h.bot, "/status", user=STRANGER, chat={**PRIVATE, "id": 99}))
-    assert h.request.sent()[0]["text"] == maintenance.NOT_ADMIN
+    assert h.request.sent()[0]["text"] == admin.NOT_ADMIN
     h.request.clear()
     h.feed(message_update(h.bot, "/status"))
     status = h.request.sent()[0]["text"]
-    version = h.app.bot_data["state"].engine.knowledge.version
+    version = h.app.bot_data.engine.knowledge.version
     assert f"Knowledge version {version}" in status and "entries" in status
     assert "Loaded 20" in status and "Up 0h 0m" in status and "Unanswered: 0 in the last 7 days" in status
     h.request.clear()
@@ -87,7 +87,7 @@ def test_unanswered_questions_are_stored_without_who_asked(harness):
     h.feed(message_update(h.bot, "@PledgeTestBot what does the foundation do for poor counties", user=asker,
                           chat=group))
     h.feed(message_update(h.bot, "how much is alibaba investing", user=asker, chat=chat))  # answered: not stored
-    store = h.app.bot_data["state"].store
+    store = h.app.bot_data.store
     rows = store.unanswered()
     assert [(r.question, r.status) for r in rows] == [
         ("who is the cfo of alibaba", "unknown"), ("Who is Alibaba's CFO?", "unknown"),
@@ -108,9 +108,9 @@ def test_feedback_buttons_record_once_and_disappear(harness):
     [sent] = h.request.sent()
     thumbs_up = sent["reply_markup"]["inline_keyboard"][-1][0]["callback_data"]
     assert thumbs_up == "f:+:action-3"
-    from tests.tg.fakes import bot_message, callback_update
+    from bot.tg.testing import bot_message, callback_update
 
-    [(_, sent_id)] = list(h.app.bot_data["state"].answered_questions)  # the message the bot sent
+    [(_, sent_id)] = list(h.app.bot_data.answered_questions)  # the message the bot sent
     shown = bot_message(sent["text"], reply_markup=sent["reply_markup"], message_id=sent_id)
     h.request.clear()
     h.feed(callback_update(h.bot, thumbs_up, message=shown))
@@ -121,7 +121,7 @@ def test_feedback_buttons_record_once_and_disappear(harness):
     h.request.clear()
     h.feed(callback_update(h.bot, thumbs_up, message=shown))
     assert dict(h.request.calls)["answerCallbackQuery"]["text"] == "You already rated this answer. Thanks!"
-    store = h.app.bot_data["state"].store
+    store = h.app.bot_data.store
     assert store.feedback_by_entry() == {"action-3": (1, 0)}
     with sqlite3.connect(store.path) as connection:
         assert connection.execute("SELECT entry, question, vote FROM feedback").fetchall() == [
@@ -129,20 +129,20 @@ def test_feedback_buttons_record_once_and_disappear(harness):
 
 
 def test_forged_feedback_is_refused(harness):
-    from tests.tg.fakes import callback_update
+    from bot.tg.testing import callback_update
 
     h = harness()
     for data in ("f:+:no-such-entry", "f:?:action-3", "f:+", "f:+:action-3:extra"):
         h.request.clear()
         h.feed(callback_update(h.bot, data))
         assert dict(h.request.calls)["answerCallbackQuery"]["text"].startswith("This button is out of date")
-    assert h.app.bot_data["state"].store.feedback_by_entry() == {}
+    assert h.app.bot_data.store.feedback_by_entry() == {}
 
 
 def test_the_scheduled_clean_up_forgets_idle_askers(harness):
     h = harness()
     h.feed(message_update(h.bot, "who leads the programme"))
-    limiter = h.app.bot_data["state"].limiter
+    limiter = h.app.bot_data.limiter
     assert limiter.users_tracked() == 1
     limiter.window = 0.0  # as if the minute had passed
     [job] = h.app.job_queue.get_jobs_by_name("forget-idle-askers")

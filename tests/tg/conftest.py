@@ -1,10 +1,16 @@
 import asyncio
+import shutil
 
 import pytest
 
+from bot.answering.engine import Engine
+from bot.knowledge.loader import load_knowledge
+from bot.paths import shipped_knowledge_dir
 from bot.tg.app import build_application
 from bot.tg.settings import Settings
-from bot.tg.testing import RecordingRequest
+from bot.tg.testing import USER, RecordingRequest
+
+ADMIN = USER["id"]
 
 
 class Harness:
@@ -51,3 +57,13 @@ def harness(engine, tmp_path):
     yield make
     for h in made:
         h.close()
+
+
+@pytest.fixture
+def live(harness, tmp_path):
+    """A running application over a copy of the knowledge that the test may edit."""
+    folder = tmp_path / "knowledge"
+    shutil.copytree(shipped_knowledge_dir(), folder)
+    h = harness(Engine(load_knowledge(folder)), admin_ids=frozenset({ADMIN}), reload_seconds=1)
+    h.start()
+    return h, folder

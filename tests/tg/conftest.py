@@ -36,8 +36,18 @@ class Harness:
         """Run the application's job queue too, as `pledgebot run` does."""
         self.loop.run_until_complete(self.app.start())
 
-    def wait(self, seconds: float) -> None:
-        self.loop.run_until_complete(asyncio.sleep(seconds))
+    def wait_until(self, predicate, timeout: float = 10.0, what: str = "the condition"):
+        """Run the bot's loop (its jobs too) until `predicate()` returns something true, and
+        return that; fail after `timeout` seconds. Fast when the bot is, never flaky when slow."""
+        async def until():
+            deadline = self.loop.time() + timeout
+            while not (result := predicate()):
+                if self.loop.time() > deadline:
+                    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+                await asyncio.sleep(0.01)  # lets the bot's tasks and jobs run
+            return result
+
+        return self.loop.run_until_complete(until())
 
     def close(self) -> None:
         if self.app.running:

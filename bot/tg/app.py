@@ -115,6 +115,7 @@ def register_handlers(application: Application) -> None:
     application.add_handler(MessageHandler(
         filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & ~filters.TEXT, questions.on_private_non_text))
 
+    application.add_handler(CallbackQueryHandler(callbacks.on_stale_button, pattern=callbacks.NO_DATA))
     for pattern, callback in BUTTONS:
         application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
     application.add_handler(CallbackQueryHandler(callbacks.on_stale_button))

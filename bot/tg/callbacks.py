@@ -22,6 +22,10 @@ CHOOSE_DATA = re.compile(rf"^{render.CHOOSE}:{ENTRY}$")
 TOPIC_DATA = re.compile(rf"^{render.TOPIC}:(?P<topic>\d{{1,4}})?$", re.ASCII)  # "t:" lists all topics
 LANGUAGE_DATA = re.compile(rf"^{render.LANGUAGE}:(?P<lang>en|zh|auto)$")
 FEEDBACK_DATA = re.compile(rf"^{render.FEEDBACK}:(?P<vote>[+-]):{ENTRY}$")
+# python-telegram-bot hands a press with no data to every handler that has a pattern, as
+# if it matched. A handler with this pattern, registered first, takes those presses: it
+# matches no data at all, so every press that has data passes it by.
+NO_DATA = re.compile(r"(?!)")
 
 
 def message_of(update: Update) -> Message | None:

@@ -24,10 +24,12 @@ RETRY_AFTER_RETRIES = 3
 # Calls that deliver an answer. Others (answering a button or an inline query) expire on
 # Telegram's side within seconds, so waiting out an outage for them helps no one.
 ANSWERING_CALLS = frozenset({"sendMessage", "editMessageText"})
-LONGEST_PAUSE = 30.0
 
 
 class OutageTolerantRateLimiter(AIORateLimiter):
+    first_pause = 1.0  # seconds; doubled after each failure, up to longest_pause
+    longest_pause = 30.0
+
     def __init__(self, outage_seconds: float, **kwargs: Any):
         super().__init__(max_retries=RETRY_AFTER_RETRIES, **kwargs)
         self.outage_seconds = outage_seconds
@@ -37,7 +39,7 @@ class OutageTolerantRateLimiter(AIORateLimiter):
             return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.outage_seconds
-        pause = 1.0
+        pause = self.first_pause
         while True:
             try:
                 return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
@@ -48,7 +50,7 @@ class OutageTolerantRateLimiter(AIORateLimiter):
                     raise
                 log.warning("Telegram unreachable (%s); retrying in %.0fs", exc, pause)
                 await asyncio.sleep(pause)
-                pause = min(pause * 2, LONGEST_PAUSE)
+                pause = min(pause * 2, self.longest_pause)
 
 
 async def send_rendered(message: Message, rendered: render.Rendered, quote: bool) -> Message | None:

@@ -16,6 +16,8 @@ BOT_USER = {"id": 4242, "is_bot": True, "first_name": "PledgeBot", "username": "
 USER = {"id": 7, "is_bot": False, "first_name": "Ann", "language_code": "en"}
 PRIVATE = {"id": 7, "type": "private", "first_name": "Ann"}
 GROUP = {"id": -100123, "type": "supergroup", "title": "Readers"}
+CHINESE_USER = {"id": 8, "is_bot": False, "first_name": "李", "language_code": "zh-hans"}
+CHINESE_CHAT = {"id": 8, "type": "private", "first_name": "李"}
 
 
 class RecordingRequest(BaseRequest):

@@ -1,9 +1,6 @@
 """Browsing: /start, /actions, /topics, /help, /sources, /about, /lang and their buttons."""
 
-from bot.tg.testing import bot_message, buttons, callback_update, message_update
-
-CHINESE_USER = {"id": 8, "is_bot": False, "first_name": "李", "language_code": "zh-hans"}
-CHINESE_CHAT = {"id": 8, "type": "private", "first_name": "李"}
+from bot.tg.testing import CHINESE_CHAT, CHINESE_USER, bot_message, buttons, callback_update, message_update
 
 
 def test_start_shows_examples_as_buttons_that_answer(harness, engine):

@@ -5,12 +5,10 @@ import sqlite3
 from bot.answering.engine import Engine
 from bot.knowledge.loader import load_knowledge
 from bot.tg import questions
-from bot.tg.testing import GROUP, USER, bot_message, buttons, callback_update, message_update
+from bot.tg.testing import (CHINESE_CHAT, CHINESE_USER, GROUP, USER, bot_message, buttons, callback_update,
+                            message_update)
 
 ADMIN = USER["id"]
-
-CHINESE_USER = {"id": 8, "is_bot": False, "first_name": "李", "language_code": "zh-hans"}
-CHINESE_CHAT = {"id": 8, "type": "private", "first_name": "李"}
 
 
 def test_private_question_gets_answer_source_and_follow_up_buttons(harness):

@@ -184,8 +184,8 @@ def bench_cold_start(runs: int) -> dict:
 def bench_bot(count: int, runs: int) -> dict:
     from bot.tg.app import build_application
     from bot.tg.settings import Settings
-    from tests.tg.fakes import inline_update, message_update
-    from tests.tg.fakes import RecordingRequest
+    from bot.tg.testing import inline_update, message_update
+    from bot.tg.testing import RecordingRequest
 
     engine = Engine(load_knowledge(shipped_knowledge_dir()))
     tmp = Path(os.environ.get("TMPDIR", "/tmp")) / f"pledgebot-bench-{os.getpid()}.sqlite3"
@@ -248,7 +248,7 @@ def _ptb_floor(count: int, runs: int, message_update) -> float:
     from telegram.constants import ParseMode
     from telegram.ext import Application, Defaults, MessageHandler, filters
 
-    from tests.tg.fakes import RecordingRequest
+    from bot.tg.testing import RecordingRequest
 
     markup = InlineKeyboardMarkup([[InlineKeyboardButton("What is the fund for?", callback_data="e:fund")]] * 3 + [[
         InlineKeyboardButton("👍", callback_data="f:+:fund"), InlineKeyboardButton("👎", callback_data="f:-:fund")]])

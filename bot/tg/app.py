@@ -5,14 +5,12 @@ from __future__ import annotations
 import gc
 import logging
 import secrets
-from datetime import timedelta
 from pathlib import Path
 
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     CommandHandler,
@@ -26,9 +24,13 @@ from telegram.request import BaseRequest
 
 from bot.answering.engine import Engine
 from bot.maintenance.store import QuestionStore, default_db_path
-from bot.tg import handlers, maintenance
+from bot.tg import admin, browsing, callbacks, errors, inline, questions
+from bot.tg.guard import guard
+from bot.tg.jobs import fingerprint, schedule_jobs
 from bot.tg.limits import QuestionLimiter
+from bot.tg.sending import OutageTolerantRateLimiter
 from bot.tg.settings import Settings
+from bot.tg.state import CONTEXT_TYPES
 from bot.tg.texts import COMMAND_DESCRIPTIONS
 
 log = logging.getLogger(__name__)
@@ -55,63 +57,70 @@ async def _post_init(application: Application) -> None:
 
 def build_application(settings: Settings, engine: Engine, request: BaseRequest | None = None,
                       updates_request: BaseRequest | None = None, flood_limit: bool = True) -> Application:
-    """The bot. `flood_limit=False` drops the outgoing rate limiter: only for measuring
-    how fast updates are processed, which that limiter caps at Telegram's 30 a second."""
+    """The bot. `flood_limit=False` drops the outgoing rate limiter (and with it the retries):
+    only for measuring how fast updates are processed, which that limiter caps at Telegram's
+    30 a second."""
     builder = (
         Application.builder()
         .token(settings.token)
         .base_url(settings.base_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .context_types(CONTEXT_TYPES)
         .concurrent_updates(True)  # a reply waiting out an outage must not hold up the others
         .post_init(_post_init)
     )
     if flood_limit:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+        builder = builder.rate_limiter(OutageTolerantRateLimiter(outage_seconds=settings.send_retry_seconds))
     if request is not None:
         builder = builder.request(request).get_updates_request(updates_request or request)
     application = builder.build()
-    application.bot_data["state"] = handlers.BotState(
-        engine=engine,
-        limiter=QuestionLimiter(settings.questions_per_minute),
-        send_retry_seconds=settings.send_retry_seconds,
-        store=QuestionStore(Path(settings.db_path) if settings.db_path else default_db_path()),
-        admin_ids=settings.admin_ids,
-        retention_days=settings.retention_days,
-        fingerprint=maintenance.fingerprint(engine.knowledge.directory),
-    )
+    state = application.bot_data
+    state.engine = engine
+    state.limiter = QuestionLimiter(settings.questions_per_minute)
+    state.store = QuestionStore(Path(settings.db_path) if settings.db_path else default_db_path())
+    state.admins = filters.User(user_id=settings.admin_ids)
+    state.fingerprint = fingerprint(engine.knowledge.directory)
     register_handlers(application)
-    schedule_jobs(application, settings)
+    schedule_jobs(application, settings.reload_seconds, settings.retention_days)
     return application
 
 
-def schedule_jobs(application: Application, settings: Settings) -> None:
-    jobs = application.job_queue
-    if settings.reload_seconds:
-        jobs.run_repeating(maintenance.watch_knowledge, interval=settings.reload_seconds,
-                           first=settings.reload_seconds, name="watch-knowledge")
-    jobs.run_repeating(maintenance.purge_old_rows, interval=timedelta(days=1), first=1, name="purge")
-    jobs.run_repeating(maintenance.forget_idle_askers, interval=timedelta(minutes=10),
-                       first=timedelta(minutes=10), name="forget-idle-askers")
+COMMAND_HANDLERS = {
+    "start": browsing.on_start, "help": browsing.on_help, "actions": browsing.on_actions,
+    "topics": browsing.on_topics, "sources": browsing.on_sources, "about": browsing.on_about,
+    "lang": browsing.on_lang, "ask": questions.on_ask,
+}
+# One handler per kind of button, by its callback data; anything else is stale or forged.
+BUTTONS = (
+    (callbacks.ANSWER_DATA, browsing.on_answer_button),
+    (callbacks.TOPIC_DATA, browsing.on_topic_button),
+    (callbacks.LANGUAGE_DATA, browsing.on_language_button),
+    (callbacks.CHOOSE_DATA, questions.on_choice_button),
+    (callbacks.FEEDBACK_DATA, questions.on_feedback_button),
+)
 
 
 def register_handlers(application: Application) -> None:
-    application.add_handler(TypeHandler(Update, handlers.guard), group=-1)
-    commands = {
-        "start": handlers.on_start, "help": handlers.on_help, "actions": handlers.on_actions,
-        "topics": handlers.on_topics, "sources": handlers.on_sources, "about": handlers.on_about,
-        "ask": handlers.on_ask, "lang": handlers.on_lang,
-    }
-    commands.update({"reload": maintenance.on_reload, "status": maintenance.on_status, "gaps": maintenance.on_gaps})
-    for name, callback in commands.items():
+    application.add_handler(TypeHandler(Update, guard), group=-1)
+    for name, callback in COMMAND_HANDLERS.items():
         application.add_handler(CommandHandler(name, callback))
+    admins = application.bot_data.admins
+    for name, callback in admin.ADMIN_COMMANDS.items():
+        application.add_handler(CommandHandler(name, callback, filters=admins))
+    application.add_handler(CommandHandler(list(admin.ADMIN_COMMANDS), admin.on_not_admin))  # everyone else
+
     new_text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
-    application.add_handler(MessageHandler(new_text & filters.ChatType.PRIVATE, handlers.on_private_text))
-    application.add_handler(MessageHandler(new_text & filters.ChatType.GROUPS, handlers.on_group_text))
+    application.add_handler(MessageHandler(new_text & filters.ChatType.PRIVATE, questions.on_private_text))
+    application.add_handler(MessageHandler(new_text & filters.ChatType.GROUPS, questions.on_group_text))
     application.add_handler(MessageHandler(
-        filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & ~filters.TEXT, handlers.on_private_non_text))
-    application.add_handler(CallbackQueryHandler(handlers.on_button))
-    application.add_handler(InlineQueryHandler(handlers.on_inline))
-    application.add_error_handler(handlers.on_error)
+        filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & ~filters.TEXT, questions.on_private_non_text))
+
+    application.add_handler(CallbackQueryHandler(callbacks.on_stale_button, pattern=callbacks.NO_DATA))
+    for pattern, callback in BUTTONS:
+        application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
+    application.add_handler(CallbackQueryHandler(callbacks.on_stale_button))
+    application.add_handler(InlineQueryHandler(inline.on_inline))
+    application.add_error_handler(errors.on_error)
 
 
 def run(settings: Settings, engine: Engine) -> None:

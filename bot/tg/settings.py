@@ -1,120 +1,167 @@
 """Bot settings, read once from the environment at start-up into a frozen object.
 
-A bad value fails at start with a message that names the variable.
+Each setting is declared once, in `SETTINGS`: its variable, type, default, parser and
+meaning. The `Settings` class, `load_settings` and the README's settings table (checked
+by a test) all follow from that table. A bad value fails at start with a message that
+names the variable.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from typing import Mapping
+from dataclasses import dataclass, field, make_dataclass
+from typing import Any, Callable, Mapping
+
+from bot.paths import ENV_KNOWLEDGE
 
 DEFAULT_BASE_URL = "https://api.telegram.org/bot"
+REQUIRED = object()  # the default of a setting that has none
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 class SettingsError(ValueError):
     """A setting is missing or malformed; the message names it and says what is expected."""
 
 
+# -- parsers: the stripped, non-blank text of a variable to its value -------------------
+# Each raises ValueError with what the value should be; the variable's name is added to it.
+
+def as_is(raw: str) -> str:
+    return raw
+
+
+def whole_number(low: int, high: int, kind: type = int) -> Callable[[str], Any]:
+    def parse(raw: str):
+        try:
+            value = int(raw)
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:
+            raise ValueError(f"must be a whole number from {low} to {high}, not {raw!r}.")
+        return kind(value)
+    return parse
+
+
+def url(*schemes: str, why: str = "") -> Callable[[str], str]:
+    def parse(raw: str) -> str:
+        if not raw.startswith(schemes):
+            raise ValueError(why or f"must start with {' or '.join(schemes)}, not {raw!r}.")
+        return raw
+    return parse
+
+
+def bot_token(raw: str) -> str:
+    if any(c.isspace() for c in raw) or ":" not in raw:  # never echoed: it is a secret
+        raise ValueError("does not look like a bot token (digits, a colon, then letters).")
+    return raw
+
+
+def webhook_secret(raw: str) -> str:
+    # Telegram's rule for secret_token; never echoed back.
+    if not (1 <= len(raw) <= 256 and all(c.isascii() and (c.isalnum() or c in "_-") for c in raw)):
+        raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -.")
+    return raw
+
+
+def log_level(raw: str) -> str:
+    level = raw.upper()
+    if level not in LOG_LEVELS:
+        raise ValueError(f"must be {', '.join(LOG_LEVELS[:-1])} or {LOG_LEVELS[-1]}, not {level!r}.")
+    return level
+
+
+def user_ids(raw: str) -> frozenset[int]:
+    ids = set()
+    for part in raw.replace(" ", "").split(","):
+        if not part:
+            continue
+        if not part.lstrip("-").isdigit():
+            raise ValueError(f"must be Telegram user ids separated by commas, not {part!r}.")
+        ids.add(int(part))
+    return frozenset(ids)
+
+
+# -- the table ---------------------------------------------------------------------------
+
 @dataclass(frozen=True)
-class Settings:
-    token: str = field(repr=False)  # never shown, even in a repr or a traceback
-    base_url: str = DEFAULT_BASE_URL
-    webhook_url: str | None = None
-    webhook_secret: str | None = field(default=None, repr=False)
-    webhook_listen: str = "0.0.0.0"
-    webhook_port: int = 8443
-    questions_per_minute: int = 20
-    poll_timeout: int = 30
-    send_retry_seconds: float = 300.0
-    log_level: str = "INFO"
-    admin_ids: frozenset[int] = frozenset()
-    reload_seconds: int = 5
-    db_path: str | None = None  # None: the store's default location
-    retention_days: int = 90
+class Setting:
+    name: str  # the attribute of Settings
+    variable: str  # the environment variable
+    type: Any
+    default: Any  # when the variable is unset or blank; REQUIRED if there is none
+    parse: Callable[[str], Any]
+    meaning: str  # for the README
+    shown_default: str | None = None  # the README's default, when the value itself says little
+    secret: bool = False  # kept out of repr (and so out of tracebacks and logs)
+
+    @property
+    def documented_default(self) -> str:
+        if self.shown_default is not None:
+            return self.shown_default
+        return "(required)" if self.default is REQUIRED else str(self.default)
 
 
-# name: (default, description) — the README's settings table is written from this.
-ENVIRONMENT = {
-    "TELEGRAM_BOT_TOKEN": ("(required)", "the bot's token from @BotFather"),
-    "TELEGRAM_API_BASE_URL": (DEFAULT_BASE_URL, "Bot API base URL, e.g. http://127.0.0.1:8081/bot for a self-hosted Bot API server"),
-    "PLEDGEBOT_WEBHOOK_URL": ("(unset: long polling)", "public HTTPS URL Telegram posts updates to; setting it switches to webhook mode"),
-    "PLEDGEBOT_WEBHOOK_SECRET": ("(random per start)", "secret token Telegram sends with each webhook call (1-256 of A-Z a-z 0-9 _ -)"),
-    "PLEDGEBOT_WEBHOOK_LISTEN": ("0.0.0.0", "address the webhook server listens on"),
-    "PLEDGEBOT_WEBHOOK_PORT": ("8443", "port the webhook server listens on"),
-    "PLEDGEBOT_QUESTIONS_PER_MINUTE": ("20", "questions one user may ask per minute before the bot pauses for them"),
-    "PLEDGEBOT_POLL_TIMEOUT": ("30", "seconds one getUpdates long poll may wait"),
-    "PLEDGEBOT_SEND_RETRY_SECONDS": ("300", "how long to keep retrying a reply while Telegram is unreachable"),
-    "PLEDGEBOT_LOG_LEVEL": ("INFO", "DEBUG, INFO, WARNING or ERROR"),
-    "PLEDGEBOT_ADMIN_IDS": ("(none)", "comma-separated Telegram user ids allowed /reload, /status and /gaps, and told about reloads"),
-    "PLEDGEBOT_RELOAD_SECONDS": ("5", "how often to look for edits to the knowledge folder; 0 turns live reload off"),
-    "PLEDGEBOT_DB": ("~/.local/share/pledgebot/pledgebot.sqlite3", "SQLite file for unanswered questions and feedback"),
-    "PLEDGEBOT_RETENTION_DAYS": ("90", "days to keep unanswered questions and feedback"),
-    "PLEDGEBOT_KNOWLEDGE": ("(the shipped knowledge)", "knowledge folder to serve"),
-}
+SETTINGS: tuple[Setting, ...] = (
+    Setting("token", "TELEGRAM_BOT_TOKEN", str, REQUIRED, bot_token,
+            "the bot's token from @BotFather", secret=True),
+    Setting("base_url", "TELEGRAM_API_BASE_URL", str, DEFAULT_BASE_URL, url("http://", "https://"),
+            "Bot API base URL, e.g. http://127.0.0.1:8081/bot for a self-hosted Bot API server"),
+    Setting("webhook_url", "PLEDGEBOT_WEBHOOK_URL", "str | None", None,
+            url("https://", why="must be an https:// URL (Telegram only calls HTTPS webhooks)."),
+            "public HTTPS URL Telegram posts updates to; setting it switches to webhook mode",
+            shown_default="(unset: long polling)"),
+    Setting("webhook_secret", "PLEDGEBOT_WEBHOOK_SECRET", "str | None", None, webhook_secret,
+            "secret token Telegram sends with each webhook call (1-256 of A-Z a-z 0-9 _ -)",
+            shown_default="(random per start)", secret=True),
+    Setting("webhook_listen", "PLEDGEBOT_WEBHOOK_LISTEN", str, "0.0.0.0", as_is,
+            "address the webhook server listens on"),
+    Setting("webhook_port", "PLEDGEBOT_WEBHOOK_PORT", int, 8443, whole_number(1, 65535),
+            "port the webhook server listens on"),
+    Setting("questions_per_minute", "PLEDGEBOT_QUESTIONS_PER_MINUTE", int, 20, whole_number(1, 1000),
+            "questions one user may ask per minute before the bot pauses for them"),
+    Setting("poll_timeout", "PLEDGEBOT_POLL_TIMEOUT", int, 30, whole_number(0, 50),
+            "seconds one getUpdates long poll may wait"),
+    Setting("send_retry_seconds", "PLEDGEBOT_SEND_RETRY_SECONDS", float, 300.0, whole_number(0, 86400, float),
+            "how long to keep retrying a reply while Telegram is unreachable", shown_default="300"),
+    Setting("log_level", "PLEDGEBOT_LOG_LEVEL", str, "INFO", log_level, "DEBUG, INFO, WARNING or ERROR"),
+    Setting("admin_ids", "PLEDGEBOT_ADMIN_IDS", frozenset[int], frozenset(), user_ids,
+            "comma-separated Telegram user ids allowed /reload, /status and /gaps, and told about reloads",
+            shown_default="(none)"),
+    Setting("reload_seconds", "PLEDGEBOT_RELOAD_SECONDS", int, 5, whole_number(0, 3600),
+            "how often to look for edits to the knowledge folder; 0 turns live reload off"),
+    Setting("db_path", "PLEDGEBOT_DB", "str | None", None, as_is,  # None: the store's default location
+            "SQLite file for unanswered questions and feedback",
+            shown_default="~/.local/share/pledgebot/pledgebot.sqlite3"),
+    Setting("retention_days", "PLEDGEBOT_RETENTION_DAYS", int, 90, whole_number(1, 3650),
+            "days to keep unanswered questions and feedback"),
+)
 
+Settings = make_dataclass(
+    "Settings",
+    [(s.name, s.type, field(repr=not s.secret)) if s.default is REQUIRED
+     else (s.name, s.type, field(default=s.default, repr=not s.secret)) for s in SETTINGS],
+    frozen=True,
+)
+Settings.__module__ = __name__
+Settings.__doc__ = "The bot's settings; see SETTINGS for what each one is."
 
-def _integer(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise SettingsError(f"{name} must be a whole number from {low} to {high}, not {raw!r}.") from None
-    if not low <= value <= high:
-        raise SettingsError(f"{name} must be a whole number from {low} to {high}, not {raw!r}.")
-    return value
-
-
-def _secret_is_valid(secret: str) -> bool:
-    return 1 <= len(secret) <= 256 and all(c.isascii() and (c.isalnum() or c in "_-") for c in secret)
+# Every variable the bot reads, as (default, meaning): the README's settings table.
+# The knowledge folder is read by bot.paths for every command, not only the bot.
+ENVIRONMENT = {s.variable: (s.documented_default, s.meaning) for s in SETTINGS}
+ENVIRONMENT[ENV_KNOWLEDGE] = ("(the shipped knowledge)", "knowledge folder to serve")
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     env = os.environ if env is None else env
-    token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
-    if not token:
-        raise SettingsError("TELEGRAM_BOT_TOKEN is not set: get a token from @BotFather and export it.")
-    if any(c.isspace() for c in token) or ":" not in token:
-        raise SettingsError("TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, then letters).")
-
-    base_url = env.get("TELEGRAM_API_BASE_URL", "").strip() or DEFAULT_BASE_URL
-    if not base_url.startswith(("http://", "https://")):
-        raise SettingsError(f"TELEGRAM_API_BASE_URL must start with http:// or https://, not {base_url!r}.")
-
-    webhook_url = env.get("PLEDGEBOT_WEBHOOK_URL", "").strip() or None
-    if webhook_url and not webhook_url.startswith("https://"):
-        raise SettingsError("PLEDGEBOT_WEBHOOK_URL must be an https:// URL (Telegram only calls HTTPS webhooks).")
-    secret = env.get("PLEDGEBOT_WEBHOOK_SECRET", "").strip() or None
-    if secret is not None and not _secret_is_valid(secret):
-        raise SettingsError("PLEDGEBOT_WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and -.")
-
-    level = (env.get("PLEDGEBOT_LOG_LEVEL", "").strip() or "INFO").upper()
-    if level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
-        raise SettingsError(f"PLEDGEBOT_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not {level!r}.")
-
-    admin_ids = set()
-    for part in env.get("PLEDGEBOT_ADMIN_IDS", "").replace(" ", "").split(","):
-        if not part:
+    values = {}
+    for setting in SETTINGS:
+        raw = env.get(setting.variable, "").strip()
+        if not raw:
+            if setting.default is REQUIRED:
+                raise SettingsError(f"{setting.variable} is not set: export {setting.meaning}.")
             continue
-        if not part.lstrip("-").isdigit():
-            raise SettingsError(f"PLEDGEBOT_ADMIN_IDS must be Telegram user ids separated by commas, not {part!r}.")
-        admin_ids.add(int(part))
-
-    return Settings(
-        token=token,
-        base_url=base_url,
-        webhook_url=webhook_url,
-        webhook_secret=secret,
-        webhook_listen=env.get("PLEDGEBOT_WEBHOOK_LISTEN", "").strip() or "0.0.0.0",
-        webhook_port=_integer(env, "PLEDGEBOT_WEBHOOK_PORT", 8443, 1, 65535),
-        questions_per_minute=_integer(env, "PLEDGEBOT_QUESTIONS_PER_MINUTE", 20, 1, 1000),
-        poll_timeout=_integer(env, "PLEDGEBOT_POLL_TIMEOUT", 30, 0, 50),
-        send_retry_seconds=float(_integer(env, "PLEDGEBOT_SEND_RETRY_SECONDS", 300, 0, 86400)),
-        log_level=level,
-        admin_ids=frozenset(admin_ids),
-        reload_seconds=_integer(env, "PLEDGEBOT_RELOAD_SECONDS", 5, 0, 3600),
-        db_path=env.get("PLEDGEBOT_DB", "").strip() or None,
-        retention_days=_integer(env, "PLEDGEBOT_RETENTION_DAYS", 90, 1, 3650),
-    )
+        try:
+            values[setting.name] = setting.parse(raw)
+        except ValueError as problem:
+            raise SettingsError(f"{setting.variable} {problem}") from None
+    return Settings(**values)

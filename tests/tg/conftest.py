@@ -1,10 +1,16 @@
 import asyncio
+import shutil
 
 import pytest
 
+from bot.answering.engine import Engine
+from bot.knowledge.loader import load_knowledge
+from bot.paths import shipped_knowledge_dir
 from bot.tg.app import build_application
 from bot.tg.settings import Settings
-from tests.tg.fakes import RecordingRequest
+from bot.tg.testing import USER, RecordingRequest
+
+ADMIN = USER["id"]
 
 
 class Harness:
@@ -30,8 +36,18 @@ class Harness:
         """Run the application's job queue too, as `pledgebot run` does."""
         self.loop.run_until_complete(self.app.start())
 
-    def wait(self, seconds: float) -> None:
-        self.loop.run_until_complete(asyncio.sleep(seconds))
+    def wait_until(self, predicate, timeout: float = 10.0, what: str = "the condition"):
+        """Run the bot's loop (its jobs too) until `predicate()` returns something true, and
+        return that; fail after `timeout` seconds. Fast when the bot is, never flaky when slow."""
+        async def until():
+            deadline = self.loop.time() + timeout
+            while not (result := predicate()):
+                if self.loop.time() > deadline:
+                    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+                await asyncio.sleep(0.01)  # lets the bot's tasks and jobs run
+            return result
+
+        return self.loop.run_until_complete(until())
 
     def close(self) -> None:
         if self.app.running:
@@ -51,3 +67,13 @@ def harness(engine, tmp_path):
     yield make
     for h in made:
         h.close()
+
+
+@pytest.fixture
+def live(harness, tmp_path):
+    """A running application over a copy of the knowledge that the test may edit."""
+    folder = tmp_path / "knowledge"
+    shutil.copytree(shipped_knowledge_dir(), folder)
+    h = harness(Engine(load_knowledge(folder)), admin_ids=frozenset({ADMIN}), reload_seconds=1)
+    h.start()
+    return h, folder

@@ -39,6 +39,8 @@ class FakeBotApi:
         self._next_update_id = 1
         self._next_message_id = 1
         self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)  # notified at every call and fault served
+        self._changes = 0
         self._loop = asyncio.new_event_loop()
         self._arrived: asyncio.Event | None = None
         self._runner: web.AppRunner | None = None
@@ -99,14 +101,25 @@ class FakeBotApi:
             return any(name == "getUpdates" and int(params.get("offset", 0)) > update_id
                        for name, params in self.calls)
 
-    def wait_for(self, predicate, timeout: float = 20.0, what: str = "condition"):
+    def wait_until(self, predicate, timeout: float = 20.0, what: str = "condition"):
+        """Return `predicate()` once it is true, re-checking at every Bot API call the bot makes
+        (and every 0.1 s, for conditions outside this server); fail after `timeout` seconds."""
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            result = predicate()
+        while True:
+            with self._lock:
+                seen = self._changes
+            result = predicate()  # outside the lock: it may read this server's state
             if result:
                 return result
-            time.sleep(0.05)
-        raise AssertionError(f"timed out waiting for {what}; calls: {[c[0] for c in self.calls][-15:]}")
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise AssertionError(f"timed out waiting for {what}; calls: {[c[0] for c in self.calls][-15:]}")
+            with self._changed:
+                self._changed.wait_for(lambda: self._changes != seen, timeout=min(remaining, 0.1))
+
+    def _note_change(self) -> None:  # with self._lock held
+        self._changes += 1
+        self._changed.notify_all()
 
     # -- the Bot API ------------------------------------------------------------------
     async def _handle(self, request: web.Request) -> web.StreamResponse:
@@ -119,6 +132,7 @@ class FakeBotApi:
             return await self._fail(request, fault)
         with self._lock:
             self.calls.append((method, params))
+            self._note_change()
         if method == "getUpdates":
             return web.json_response({"ok": True, "result": await self._get_updates(params)})
         return web.json_response({"ok": True, "result": self._result(method, params)})
@@ -141,6 +155,7 @@ class FakeBotApi:
                 return None
             fault = self.faults.popleft()
             self.faults_served.append((fault if isinstance(fault, str) else fault[0], method))
+            self._note_change()
             return fault
 
     async def _fail(self, request: web.Request, fault) -> web.StreamResponse:

@@ -62,8 +62,8 @@ def bot(api, tmp_path):
 
 def test_conversations_buttons_inline_and_recovery_from_outages(api, bot):
     process, log_path = bot
-    api.wait_for(lambda: api.sent("setMyCommands"), what="the command menu")
-    menus = api.wait_for(lambda: api.sent("setMyCommands") if len(api.sent("setMyCommands")) == 2 else None,
+    api.wait_until(lambda: api.sent("setMyCommands"), what="the command menu")
+    menus = api.wait_until(lambda: api.sent("setMyCommands") if len(api.sent("setMyCommands")) == 2 else None,
                          what="both command menus")
     assert [c["command"] for c in menus[0]["commands"]] == ["start", "help", "actions", "topics", "sources", "ask",
                                                              "lang", "about"]
@@ -71,54 +71,57 @@ def test_conversations_buttons_inline_and_recovery_from_outages(api, bot):
 
     # A private question.
     api.push("message", message(api, "how much is alibaba investing?"))
-    answer = api.wait_for(lambda: replies_to(api, PRIVATE["id"]), what="the private answer")[0]
+    answer = api.wait_until(lambda: replies_to(api, PRIVATE["id"]), what="the private answer")[0]
     assert "100 billion yuan" in answer["text"] and answer["parse_mode"] == "HTML"
 
     # A group message that does not mention the bot: taken, and left unanswered.
     silent = api.push("message", message(api, "how much is alibaba investing?", chat=GROUP))
-    api.wait_for(lambda: api.confirmed(silent), what="the group message to be taken")
+    api.wait_until(lambda: api.confirmed(silent), what="the group message to be taken")
     assert replies_to(api, GROUP["id"]) == []
 
     # A mention in the group.
     text = "@PledgeTestBot who leads the team?"
     api.push("message", message(api, text, chat=GROUP,
                                 entities=[{"type": "mention", "offset": 0, "length": len("@PledgeTestBot")}]))
-    group_answer = api.wait_for(lambda: replies_to(api, GROUP["id"]), what="the group answer")[0]
+    group_answer = api.wait_until(lambda: replies_to(api, GROUP["id"]), what="the group answer")[0]
     assert "Zhang Yong" in group_answer["text"] and group_answer["reply_parameters"]["message_id"]
 
     # A question with two close topics, and a press on one of its buttons.
     api.push("message", message(api, "what does the foundation do for poor counties"))
-    clarify = api.wait_for(lambda: [m for m in replies_to(api, PRIVATE["id"]) if "reply_markup" in m
+    clarify = api.wait_until(lambda: [m for m in replies_to(api, PRIVATE["id"]) if "reply_markup" in m
                                     and "Tap the one you want" in m["text"]], what="the clarify buttons")[0]
     choice = clarify["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
     shown = {"message_id": 555, "date": int(time.time()), "chat": PRIVATE, "from": api_bot(), "text": clarify["text"]}
     api.push("callback_query", {"id": "cb1", "from": USER, "chat_instance": "x", "data": choice, "message": shown})
-    edited = api.wait_for(lambda: api.sent("editMessageText"), what="the chosen answer")[0]
+    edited = api.wait_until(lambda: api.sent("editMessageText"), what="the chosen answer")[0]
     assert edited["message_id"] == 555 and "Source" in edited["text"]
-    assert api.wait_for(lambda: api.sent("answerCallbackQuery"), what="the button press answer")
+    assert api.wait_until(lambda: api.sent("answerCallbackQuery"), what="the button press answer")
 
     # Inline mode.
     api.push("inline_query", {"id": "iq1", "from": USER, "query": "seventh action", "offset": ""})
-    inline = api.wait_for(lambda: api.sent("answerInlineQuery"), what="the inline answer")[0]
+    inline = api.wait_until(lambda: api.sent("answerInlineQuery"), what="the inline answer")[0]
     assert inline["results"][0]["id"] == "action-7"
 
     # Telegram misbehaves: 500s, a 429 with retry_after, a stalled and a dropped connection.
+    # Injected while the bot waits in a long poll, so they hit its replies as well as its polling.
+    polls = len(api.sent("getUpdates"))
+    api.wait_until(lambda: len(api.sent("getUpdates")) > polls, what="the bot to be long-polling again")
     before = len(replies_to(api, PRIVATE["id"]))
     api.faults.extend(["500", "500", "500", ("429", 1), "stall", "drop", "500"])
     first = api.push("message", message(api, "what is the third action"))
     second = api.push("message", message(api, "when was the alibaba foundation set up"))
-    api.wait_for(lambda: not api.faults, timeout=60, what="every fault to be served")
-    answers = api.wait_for(lambda: [m["text"] for m in replies_to(api, PRIVATE["id"])[before:]]
+    api.wait_until(lambda: not api.faults, timeout=60, what="every fault to be served")
+    answers = api.wait_until(lambda: [m["text"] for m in replies_to(api, PRIVATE["id"])[before:]]
                            if len(replies_to(api, PRIVATE["id"])) >= before + 2 else None,
                            timeout=90, what="both questions answered after the outage")
     assert sum("Action 3" in a for a in answers) == 1 and sum("2011" in a for a in answers) == 1
-    api.wait_for(lambda: api.confirmed(first) and api.confirmed(second), timeout=30,
+    api.wait_until(lambda: api.confirmed(first) and api.confirmed(second), timeout=30,
                  what="both updates confirmed (taken once, not redelivered)")
     assert process.poll() is None, "the bot died during the outage"
 
     # And it answers normally afterwards.
     api.push("message", message(api, "who is zhang yong"))
-    api.wait_for(lambda: any("chief executive" in m["text"] for m in replies_to(api, PRIVATE["id"])[before + 2:]),
+    api.wait_until(lambda: any("chief executive" in m["text"] for m in replies_to(api, PRIVATE["id"])[before + 2:]),
                  what="an answer after recovery")
 
     # SIGTERM: a clean stop.
@@ -136,6 +139,13 @@ def test_rejected_token_is_one_clear_line_and_exit_code_2(api, tmp_path):
     log = log_path.read_text()
     assert "Telegram rejected the token in TELEGRAM_BOT_TOKEN" in log
     assert "wrong-token" not in log
+
+
+def listening(port: int) -> bool:
+    import socket
+
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
 def api_bot() -> dict:
@@ -156,7 +166,7 @@ def test_webhook_mode_checks_the_secret_token(api, tmp_path):
                         PLEDGEBOT_WEBHOOK_LISTEN="127.0.0.1", PLEDGEBOT_WEBHOOK_PORT=str(port),
                         PLEDGEBOT_WEBHOOK_SECRET="e2e-secret")
     try:
-        registered = api.wait_for(lambda: api.sent("setWebhook"), what="setWebhook")[0]
+        registered = api.wait_until(lambda: api.sent("setWebhook"), what="setWebhook")[0]
         assert registered["url"] == "https://bot.example.org/telegram"
         assert registered["secret_token"] == "e2e-secret"
 
@@ -170,11 +180,12 @@ def test_webhook_mode_checks_the_secret_token(api, tmp_path):
             except urllib.error.HTTPError as exc:
                 return exc.code
 
+        api.wait_until(lambda: listening(port), what="the webhook server to listen")
         forged = {"update_id": 900, "message": message(api, "what is action 2")}
         assert post(forged, "wrong-secret") == 403
         genuine = {"update_id": 901, "message": message(api, "what is action 5")}
-        assert api.wait_for(lambda: post(genuine, "e2e-secret") == 200 or None, what="the webhook to listen")
-        answer = api.wait_for(lambda: replies_to(api, PRIVATE["id"]), what="the webhook answer")
+        assert api.wait_until(lambda: post(genuine, "e2e-secret") == 200 or None, what="the webhook to listen")
+        answer = api.wait_until(lambda: replies_to(api, PRIVATE["id"]), what="the webhook answer")
         assert len(answer) == 1 and "Action 5" in answer[0]["text"]
         process.send_signal(signal.SIGTERM)
         assert process.wait(30) == 0

@@ -41,11 +41,26 @@ def test_bad_values_name_the_setting(env, message):
     assert "some-token" not in str(caught.value)
 
 
-def test_every_setting_is_documented_in_the_readme():
+def test_every_setting_is_documented_in_the_readme_with_its_default_and_meaning():
     from pathlib import Path
 
     from bot.tg.settings import ENVIRONMENT
 
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    for name in ENVIRONMENT:
-        assert f"`{name}`" in readme, name
+    for name, (default, meaning) in ENVIRONMENT.items():
+        assert f"| `{name}` | {default} | {meaning} |" in readme, name
+
+
+def test_the_table_gives_the_defaults_and_the_settings_fields():
+    from dataclasses import fields
+
+    from bot.tg.settings import REQUIRED, SETTINGS, Settings
+
+    assert [f.name for f in fields(Settings)] == [s.name for s in SETTINGS]
+    settings = load_settings(TOKEN)
+    for setting in SETTINGS:
+        if setting.default is not REQUIRED:
+            assert getattr(settings, setting.name) == setting.default, setting.name
+    assert load_settings({**TOKEN, "PLEDGEBOT_SEND_RETRY_SECONDS": "7"}).send_retry_seconds == 7.0
+    assert load_settings({**TOKEN, "PLEDGEBOT_ADMIN_IDS": "1, 2,,-3"}).admin_ids == frozenset({1, 2, -3})
+    assert "e2e-secret" not in repr(load_settings({**TOKEN, "PLEDGEBOT_WEBHOOK_SECRET": "e2e-secret"}))

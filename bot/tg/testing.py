@@ -1,5 +1,6 @@
 """Offline stand-ins for Telegram: a request class that records Bot API calls and answers
-them the way Telegram would, and builders for the updates Telegram sends."""
+them the way Telegram would (or fails them, when told to), and builders for the updates
+Telegram sends. Used by the tests and by bench/run.py."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ BOT_USER = {"id": 4242, "is_bot": True, "first_name": "PledgeBot", "username": "
 USER = {"id": 7, "is_bot": False, "first_name": "Ann", "language_code": "en"}
 PRIVATE = {"id": 7, "type": "private", "first_name": "Ann"}
 GROUP = {"id": -100123, "type": "supergroup", "title": "Readers"}
+CHINESE_USER = {"id": 8, "is_bot": False, "first_name": "李", "language_code": "zh-hans"}
+CHINESE_CHAT = {"id": 8, "type": "private", "first_name": "李"}
 
 
 class RecordingRequest(BaseRequest):
@@ -22,7 +25,12 @@ class RecordingRequest(BaseRequest):
 
     def __init__(self):
         self.calls: list[tuple[str, dict]] = []
+        self.failures: list[tuple[str, int, dict]] = []  # (method, HTTP status, parameters), in order
         self._ids = itertools.count(1000)
+
+    def fail(self, method: str, status: int, **parameters) -> None:
+        """Make the next call of `method` fail as Telegram would: 429 with retry_after, 5xx, 400."""
+        self.failures.append((method, status, parameters))
 
     async def initialize(self) -> None:
         pass
@@ -39,6 +47,12 @@ class RecordingRequest(BaseRequest):
         name = url.rsplit("/", 1)[-1]
         params = request_data.parameters if request_data else {}  # already plain Python values
         self.calls.append((name, params))
+        failure = next((f for f in self.failures if f[0] == name), None)
+        if failure is not None:
+            self.failures.remove(failure)
+            _, status, parameters = failure
+            return status, json.dumps({"ok": False, "error_code": status, "description": f"failed ({status})",
+                                       "parameters": parameters}).encode()
         return 200, json.dumps({"ok": True, "result": self.result(name, params)}).encode()
 
     def result(self, name: str, params: dict):

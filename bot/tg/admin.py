@@ -1,0 +1,82 @@
+"""The maintainers' commands: /reload, /status and /gaps.
+
+Each is registered twice: gated by a `filters.User` of the admin ids (`state.admins`),
+then ungated to `on_not_admin`, which tells anyone else politely that they are not for them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from datetime import datetime, timedelta, timezone
+
+from telegram import Update
+
+from bot.maintenance.gaps import group_unanswered
+from bot.tg import render
+from bot.tg.jobs import reload_knowledge
+from bot.tg.state import BotContext
+
+log = logging.getLogger(__name__)
+
+NOT_ADMIN = "Sorry, that command is only for the bot's maintainers."
+RECENT = timedelta(days=7)
+
+
+async def on_not_admin(update: Update, context: BotContext) -> None:
+    await update.effective_message.reply_text(render.escape(NOT_ADMIN))
+
+
+async def on_reload(update: Update, context: BotContext) -> None:
+    message = await reload_knowledge(context.application)
+    if update.effective_chat.id not in context.bot_data.admins.user_ids:  # admins' private chats were told
+        await update.effective_message.reply_text(message)
+
+
+def _duration(seconds: float) -> str:
+    minutes = int(seconds // 60)
+    days, minutes = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{days}d {hours}h {minutes}m" if days else f"{hours}h {minutes}m"
+
+
+async def on_status(update: Update, context: BotContext) -> None:
+    state = context.bot_data
+    knowledge = state.engine.knowledge
+    loaded = datetime.fromtimestamp(state.loaded_at, timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+    lines = [
+        "<b>Status</b>",
+        f"Knowledge version {knowledge.version}, {len(knowledge.entries)} entries",
+        f"Loaded {loaded}",
+        f"Up {_duration(time.time() - state.started_at)}",
+    ]
+    if state.store is not None:
+        try:
+            recent = await asyncio.to_thread(state.store.count_unanswered, RECENT)
+            lines.append(f"Unanswered: {recent} in the last 7 days")
+        except Exception:  # noqa: BLE001
+            log.exception("Could not read %s", state.store.path)
+            lines.append("Unanswered: the database could not be read")
+    if state.rejected_fingerprint:
+        lines.append("⚠️ The latest edit was rejected; /reload shows why")
+    await update.effective_message.reply_text("\n".join(lines))
+
+
+async def on_gaps(update: Update, context: BotContext) -> None:
+    state = context.bot_data
+    if state.store is None:
+        await update.effective_message.reply_text("No database is configured.")
+        return
+    rows = await asyncio.to_thread(state.store.unanswered, RECENT)
+    gaps = group_unanswered(rows, state.engine)[:5]
+    if not gaps:
+        await update.effective_message.reply_text("No unanswered questions in the last 7 days.")
+        return
+    lines = ["<b>Most asked, not answered (7 days)</b>"]
+    for gap in gaps:
+        lines.append(f"{gap.count}× <i>{render.escape(gap.example)}</i> → {render.escape(gap.suggestion())}")
+    await update.effective_message.reply_text("\n".join(lines))
+
+
+ADMIN_COMMANDS = {"reload": on_reload, "status": on_status, "gaps": on_gaps}

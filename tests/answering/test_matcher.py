@@ -1,6 +1,7 @@
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -61,6 +62,7 @@ def test_the_index_decides_as_an_exhaustive_scan(engine, words):
     assert decision(engine.answer(question)) == decision(exhaustive.answer(question))
 
 
+@pytest.mark.slow
 def test_the_index_decides_as_an_exhaustive_scan_over_100000_phrasings(shipped_knowledge):
     knowledge = synthetic_knowledge(shipped_knowledge, 100_000)
     assert phrasing_count(knowledge) >= 100_000

@@ -75,9 +75,16 @@ def test_hostile_input_gets_a_reply(engine):
 
 
 def test_long_messages_are_cut_before_matching(engine):
-    question = "how much is alibaba investing " + "x " * 2000
-    assert engine.answer(question).question == question
-    assert len(question) > MAX_QUESTION_CHARS
+    # What comes after the cut would make the engine decline (a company the knowledge never
+    # mentions); cut off, it cannot, so the question before the cut is answered.
+    head, tail = "how much is alibaba investing?", " who is the ceo of baidu"
+    question = head.ljust(MAX_QUESTION_CHARS) + tail
+    assert engine.answer(head + tail).status == "unknown"  # the tail does change the decision
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry) == ("answered", "pledge-amount")
+    assert reply.question == question  # the reply still quotes the whole message
+    assert [r.entry for r in engine.candidates(question)] == [r.entry for r in engine.candidates(head)]
+    assert [c.entry.id for c in engine.ranked(question)] == [c.entry.id for c in engine.ranked(head)]
 
 
 def test_entry_reply_answers_a_button_press(engine):

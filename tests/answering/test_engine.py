@@ -140,19 +140,32 @@ def test_answering_reads_no_files_compiles_no_patterns_builds_no_index(engine, m
     import bot.answering.matcher
 
     questions = ["how much is alibaba investing", "wat is action 3", "Who is the CEO of Baidu?", "",
-                 "what does the foundation do for poor counties", "100bn yuan", "sept 10 2019", "hi"]
-    expected = [engine.answer(q) for q in questions]  # first use may warm caches
+                 "what does the foundation do for poor counties", "100bn yuan", "sept 10 2019", "hi",
+                 "阿里巴巴投资多少钱", "張勇是誰"]
+    expected = [engine.answer(q) for q in questions]  # first use may warm caches (and build Chinese)
 
-    def forbidden(*args, **kwargs):
-        raise AssertionError("the answer path must not do this per question")
+    done = []
 
-    monkeypatch.setattr(builtins, "open", forbidden)
-    monkeypatch.setattr(pathlib.Path, "read_text", forbidden)
-    monkeypatch.setattr(pathlib.Path, "read_bytes", forbidden)
-    monkeypatch.setattr(re, "compile", forbidden)
-    monkeypatch.setattr(re, "_compile", forbidden)
-    monkeypatch.setattr(bot.answering.matcher.MatchIndex, "_build", forbidden)
-    assert [engine.answer(q) for q in questions] == expected
+    def forbid(what: str):
+        def forbidden(*args, **kwargs):
+            done.append(what)
+            raise AssertionError(f"the answer path must not {what} per question")
+        return forbidden
+
+    with monkeypatch.context() as patched:
+        patched.setattr(builtins, "open", forbid("open a file"))
+        patched.setattr(pathlib.Path, "read_text", forbid("read a file"))
+        patched.setattr(pathlib.Path, "read_bytes", forbid("read a file"))
+        patched.setattr(re, "compile", forbid("compile a pattern"))
+        patched.setattr(re, "_compile", forbid("compile a pattern"))
+        patched.setattr(bot.answering.matcher.MatchIndex, "_build", forbid("build an index"))
+        try:
+            again = [engine.answer(q) for q in questions]
+        except AssertionError:
+            again = None
+    # Asserted with open() and re back: pytest needs them to report a failure.
+    assert done == []
+    assert again == expected
 
 
 def test_a_chinese_question_is_answered_in_chinese_with_a_chinese_source_line(engine):

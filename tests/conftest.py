@@ -1,7 +1,9 @@
-"""Shared fixtures: the shipped engine, and tiny knowledge folders written to tmp_path."""
+"""Shared fixtures: a clean environment, the shipped engine, and tiny knowledge folders
+written to tmp_path."""
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
@@ -10,6 +12,21 @@ import pytest
 from bot.answering.engine import Engine
 from bot.knowledge.loader import load_knowledge
 from bot.paths import shipped_knowledge_dir
+
+# The variables the bot reads its settings from (bot/paths.py, bot/maintenance/store.py,
+# bot/tg/settings.py). A developer's shell may export them; no test may see them.
+SETTINGS_PREFIXES = ("PLEDGEBOT_", "TELEGRAM_")
+
+
+@pytest.fixture(autouse=True)
+def _no_settings_from_the_environment(monkeypatch):
+    """Every test starts without PLEDGEBOT_* and TELEGRAM_* variables (and so do the processes it
+    starts), so a developer's PLEDGEBOT_KNOWLEDGE or bot token never changes a result. Tests
+    that need one set it with monkeypatch."""
+    for name in list(os.environ):
+        if name.startswith(SETTINGS_PREFIXES):
+            monkeypatch.delenv(name)
+
 
 TINY = {
     "sources.yaml": """

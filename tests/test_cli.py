@@ -1,5 +1,6 @@
 import io
 import json
+import re
 import subprocess
 import sys
 
@@ -90,6 +91,7 @@ year:\n  value: "2025"\n  kind: year\n  source: doc\nspare:\n  value: three\n  k
 def test_knowledge_folder_from_the_environment(capsys, monkeypatch, tiny_knowledge):
     monkeypatch.setenv("PLEDGEBOT_KNOWLEDGE", str(tiny_knowledge()))
     code, out, _ = run(capsys, "ask", "--json", "how much is invested")
+    assert code == 0
     assert json.loads(out)["answer"] == "The total is 100 billion yuan."
 
 
@@ -123,8 +125,10 @@ def test_help_lists_every_command(capsys):
         main(["--help"])
     assert stopped.value.code == 0
     out = capsys.readouterr().out
-    for command in ("ask", "chat", "check", "export", "--knowledge"):
-        assert command in out
+    # The command names as listed, one a line: a substring test would find "ask" in "most asked".
+    listed = re.findall(r"^    ([a-z]+)  ", out, re.MULTILINE)
+    assert listed == ["ask", "chat", "check", "export", "eval", "unanswered", "feedback", "run"]
+    assert "--knowledge DIR" in out
 
 
 def test_ask_does_not_import_telegram():

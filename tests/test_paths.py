@@ -38,9 +38,12 @@ def test_a_plain_install_ships_the_knowledge_inside_the_package(tmp_path):
     zipfile.ZipFile(wheel).extractall(site)
     env = {k: v for k, v in os.environ.items() if k != ENV_KNOWLEDGE}
     env["PYTHONPATH"] = str(site)
-    asked = subprocess.run(
-        [sys.executable, "-m", "bot", "ask", "--json", "what is the seventh action"],
-        capture_output=True, text=True, timeout=60, cwd=tmp_path, env=env,
-    )
+    # This environment also has the source checkout installed (editable): say which copy answered.
+    probe = ("import sys; from bot.paths import shipped_knowledge_dir; from bot.cli import main; "
+             "print(shipped_knowledge_dir()); sys.exit(main(['ask', '--json', 'what is the seventh action']))")
+    asked = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, cwd=tmp_path,
+                           env=env)
     assert asked.returncode == 0, asked.stderr
-    assert json.loads(asked.stdout)["entry"] == "action-7"
+    knowledge, reply = asked.stdout.splitlines()
+    assert Path(knowledge) == site / "bot" / "_knowledge"
+    assert json.loads(reply)["entry"] == "action-7"

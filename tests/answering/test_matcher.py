@@ -1,6 +1,7 @@
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -32,9 +33,9 @@ def test_words_the_knowledge_never_uses_weigh_most(engine):
 
 def test_only_entries_sharing_a_word_are_ranked(engine):
     intime = canonical(engine, "intime")
-    ranked = engine.ranked("intime", limit=50)
-    assert [c.entry.id for c in ranked] == [e.id for i, e in enumerate(engine.index.entries)
-                                            if intime in engine.index._vocabularies[i]]
+    holders = [e.id for i, e in enumerate(engine.index.entries) if intime in engine.index._vocabularies[i]]
+    assert holders  # else an empty ranking would pass
+    assert [c.entry.id for c in engine.ranked("intime", limit=50)] == holders
 
 
 def test_an_answer_only_word_covers_less_than_a_phrasing_word(engine):
@@ -61,6 +62,7 @@ def test_the_index_decides_as_an_exhaustive_scan(engine, words):
     assert decision(engine.answer(question)) == decision(exhaustive.answer(question))
 
 
+@pytest.mark.slow
 def test_the_index_decides_as_an_exhaustive_scan_over_100000_phrasings(shipped_knowledge):
     knowledge = synthetic_knowledge(shipped_knowledge, 100_000)
     assert phrasing_count(knowledge) >= 100_000
@@ -73,4 +75,6 @@ def test_the_index_decides_as_an_exhaustive_scan_over_100000_phrasings(shipped_k
 def test_building_twice_gives_the_same_ranking(shipped_knowledge, engine):
     again = MatchIndex(shipped_knowledge)
     analysis = engine.normalizer.analyse("what does the foundation do for poor counties")
-    assert [c.entry.id for c in again.rank(analysis)] == [c.entry.id for c in engine.index.rank(analysis)]
+    ranking = [c.entry.id for c in engine.index.rank(analysis)]
+    assert len(ranking) == 5  # a full ranking to compare, not two empty ones
+    assert [c.entry.id for c in again.rank(analysis)] == ranking

@@ -42,7 +42,9 @@ def test_surface_tokens_split_units_and_keep_decimals():
     ("investing", "investments"),
 ])
 def test_different_spellings_meet(normalizer, a, b):
-    assert set(normalizer.analyse(a).content) == set(normalizer.analyse(b).content)
+    content = set(normalizer.analyse(a).content)
+    assert content  # two empty readings would "meet" too
+    assert content == set(normalizer.analyse(b).content)
 
 
 def test_typos_are_corrected_towards_the_knowledge(normalizer):

@@ -60,6 +60,7 @@ def bot(api, tmp_path):
         process.wait(10)
 
 
+@pytest.mark.slow
 def test_conversations_buttons_inline_and_recovery_from_outages(api, bot):
     process, log_path = bot
     api.wait_until(lambda: api.sent("setMyCommands"), what="the command menu")

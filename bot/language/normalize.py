@@ -144,6 +144,8 @@ _PARTICIPLE = re.compile(r"^[a-z]{3,}(?:ed|ing)$")
 # A run of Chinese the knowledge does not know is filler if every word of it is this common
 # (具体 5.07, 安排 5.03), not a term to decline on (百度 4.84, 工资 4.8, 腾讯 4.49).
 CHINESE_FILLER_ZIPF = 4.9
+# A Chinese term with a word rarer than this is a name (美团 3.2, 马云 3.47) however it is used.
+CHINESE_NAME_ZIPF = 3.5
 
 
 def is_everyday(word: str) -> bool:
@@ -165,6 +167,15 @@ def _slip_of(word: str, guess: str) -> bool:
 
 def is_chinese_filler(term: str) -> bool:
     return all(zipf(w, "zh") >= CHINESE_FILLER_ZIPF for w in chinese_words(term))
+
+
+def chinese_term_share(term: str) -> float:
+    """Like `foreign_share` for a Chinese term: 1 (a name to decline on) if any word of it is
+    rare or unknown to wordfreq (字节跳动, 马化腾), less the more everyday its rarest word is."""
+    rarest = min(zipf(w, "zh") for w in chinese_words(term))
+    if rarest < CHINESE_NAME_ZIPF:
+        return 1.0
+    return min(1.0, max(0.0, (FILLER_ZIPF - rarest) / (FILLER_ZIPF - RARE_ZIPF)))
 
 
 _STEMS: dict[str, str] = {}  # every word seen, stemmed once (the vocabulary is bounded)
@@ -372,7 +383,8 @@ class Normalizer:
                 i += 1
         return out
 
-    def _read_chinese(self, words: list[str], corrections: list, unknown_terms: list) -> list[str]:
+    def _read_chinese(self, words: list[str], corrections: list, unknown_terms: list,
+                      everyday_terms: list) -> list[str]:
         """Keep the Chinese pieces the knowledge knows; name the unknown terms (or fix a
         homophone typo such as 张永 for 张勇)."""
         runs = chinese_chain(words)
@@ -387,7 +399,12 @@ class Normalizer:
                 if fixed:
                     corrections.append((term, fixed))
                     keep.append(fixed)
-                elif not is_chinese_filler(term):
+                elif is_chinese_filler(term):
+                    continue
+                elif chinese_term_share(term) < 1.0:
+                    keep.append(term)  # everyday words the knowledge does not use: weighed, not a veto
+                    everyday_terms.append(term)
+                else:
                     unknown_terms.append(term)
             replaced[run[0]] = keep
             for i in run[1:]:
@@ -427,8 +444,9 @@ class Normalizer:
         corrections = []
         foreign = []
         unknown_terms: list[str] = []
+        everyday_terms: list[str] = []
         if correct_typos and not all(w.isascii() for w in words):
-            words = self._read_chinese(words, corrections, unknown_terms)
+            words = self._read_chinese(words, corrections, unknown_terms, everyday_terms)
         if correct_typos:
             fixed = []
             for word in words:
@@ -450,6 +468,14 @@ class Normalizer:
         folded = fold(text)
         if not folded.isascii() and has_chinese(folded):
             folded = to_simplified(folded)
+        if everyday_terms:
+            # An unknown term that opens the question or owns something ("腾讯的计划") is whom the
+            # question is about: another company, a name. Elsewhere it is weighed like any word.
+            opening = folded.lstrip(" \t\n,.!?，。！？、")
+            subjects = [t for t in everyday_terms if opening.startswith(t) or t + "的" in folded]
+            unknown_terms += subjects
+            everyday_terms = [t for t in everyday_terms if t not in subjects]
+            words = [w for w in words if w not in subjects]
         attribute, asking = asked_attribute(words, folded)
         about_now = asks_about_now(words, folded)
         if attribute:
@@ -471,6 +497,8 @@ class Normalizer:
         # engine), so what remains in one sentence is mostly what is asked.
         length_factor = min(MAX_DISCOUNT, max(0.0, (len(content) - 2) / 4))
         light = {}
+        for term in everyday_terms:
+            light[term] = 1.0 - (1.0 - chinese_term_share(term)) * length_factor
         for word in foreign:
             share = foreign_share(word)
             if share < 1.0:

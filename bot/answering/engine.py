@@ -17,7 +17,7 @@ from bot.language.normalize import ASKED_KINDS, Analysis, Normalizer
 # the bot says the sources do not give it. ("reason" questions are answered by any entry.)
 STATED_KINDS = frozenset({"date", "amount", "count", "person"})
 # Where one question or sentence ends and another begins: "?", ".", ";", "and", 以及, 还有...
-PART_SEPARATORS = re.compile(r"[?？;；!！。]|\.(?=\s)|\b(?:and|also|plus|as well as)\b|以及|还有|另外|同时|并且",
+PART_SEPARATORS = re.compile(r"[?？;；!！。:：]|\.(?=\s)|\b(?:and|also|plus|as well as)\b|以及|还有|另外|同时|并且",
                              re.IGNORECASE)
 WHOLE_IS_ENOUGH = 0.9
 RARE_SHARE = 0.9  # an unknown word keeping this much of its weight is rare: a name, a term
@@ -107,13 +107,15 @@ class Engine:
             if len(analysis.content) < 2:
                 rare_elsewhere = rare_elsewhere or rare
                 continue
+            # A sentence that asks something is a question of its own, not a story around another.
+            asking = bool(analysis.asks or analysis.attribute or "?" in piece or "？" in piece)
             part = self._decide(piece, lang, unit, analysis)
             if part.status == "answered" and not part.smalltalk and part.entry not in entries:
                 entries.append(part.entry)
                 answered.append(part._replace(question=question))
                 about_now = about_now or part.about_now
             else:
-                rare_elsewhere = rare_elsewhere or rare
+                rare_elsewhere = rare_elsewhere or rare or (asking and part.status != "answered")
         if len(entries) == 1 and whole.status == "unknown" and whole.reason == "off_topic" and not rare_elsewhere:
             # A story around one clear question ("I'm a reporter... how many dollars did they
             # commit?"): the question answers. Never when the whole names an unknown company.

@@ -8,6 +8,8 @@ on the question's own words (English) or characters (Chinese), before stopwords 
 
 from __future__ import annotations
 
+import datetime
+
 FACT_KINDS = ("amount", "date", "year", "count", "share", "person", "name", "place")
 
 # attribute -> (English word sequences, Chinese substrings) that ask for it
@@ -57,6 +59,12 @@ def _found(words: list[str], text: str, table) -> tuple[str, ...]:
     return next(((term,) for term in chinese if term in text), ())
 
 
+# "Has it been spent?", "have they built them": asking what has happened since, not what was planned.
+_PERFECT = frozenset({"has", "have", "hasnt", "havent"})
+_DONE = frozenset({"spent", "invested", "built", "completed", "finished", "achieved", "delivered", "disbursed",
+                   "reached", "hit", "met", "used", "opened", "created", "set"})
+
+
 def asked_attribute(words: list[str], text: str) -> tuple[str | None, tuple[str, ...]]:
     """(the attribute a question asks for, the words that ask it), or (None, ()):
     `words` are the question's folded words, `text` its folded, simplified text."""
@@ -64,8 +72,18 @@ def asked_attribute(words: list[str], text: str) -> tuple[str | None, tuple[str,
         found = _found(words, text, table)
         if found:
             return attribute, found
+    for i, word in enumerate(words):
+        if word in _PERFECT:  # "has alibaba actually spent", "how much has been invested"
+            done = [w for w in words[i + 1:i + 6] if w in _DONE]
+            if done:
+                return "status", (word, done[0])
     return None, ()
 
 
 def asks_about_now(words: list[str], text: str) -> bool:
     return bool(_found(words, text, NOW_WORDS))
+
+
+def this_year() -> str:
+    """The current year, as a question writes it ("what is happening in 2026")."""
+    return str(datetime.date.today().year)

@@ -27,7 +27,7 @@ from bot.language.chinese import pinyin as chinese_pinyin
 from bot.language.chinese import read_run as chinese_read_run
 from bot.language.chinese import rewrite as chinese_rewrite
 from bot.language.frequency import chinese_words, zipf
-from bot.language.kinds import FACT_KINDS, ROLE_TITLES, asked_attribute, asks_about_now
+from bot.language.kinds import FACT_KINDS, ROLE_TITLES, asked_attribute, asks_about_now, this_year
 from bot.language.numbers import MONTHS, NUMBER_WORDS, convert_numbers
 from bot.language.stopwords import STOPWORDS
 
@@ -82,6 +82,11 @@ _ASKS = (
     (("since",), "date"),
     (("date",), "date"),
     (("year",), "date"),
+    # "who is it for" asks who benefits, not for a person the knowledge names
+    (("for", "who"), "beneficiary"),
+    (("for", "whom"), "beneficiary"),
+    (("who", "is", "it", "for"), "beneficiary"),
+    (("who", "benefits"), "beneficiary"),
     (("who",), "person"),
     (("whom",), "person"),
     (("whose",), "person"),
@@ -478,6 +483,9 @@ class Normalizer:
             words = [w for w in words if w not in subjects]
         attribute, asking = asked_attribute(words, folded)
         about_now = asks_about_now(words, folded)
+        if this_year() in words:  # "in 2026": today, not a figure the sources might state
+            about_now = True
+            words = [w for w in words if w != this_year()]
         if attribute:
             # The attribute is what is asked, not the topic: the topic is what remains.
             words = [w for w in words if w not in asking]

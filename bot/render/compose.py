@@ -56,9 +56,10 @@ def _answered(reply: Reply, knowledge: Knowledge) -> Composed:
     entries = [e for e in (knowledge.entry(i) for i in reply.entries) if e is not None]
     answers = tuple(e.answer_in(lang) for e in entries)
     sources = _sources_of(entries, knowledge)
-    notes = (text(lang, "as_of", year=source_year(sources or tuple(knowledge.sources.values()))),) \
-        if reply.about_now and not reply.smalltalk else ()
-    return Composed(None, answers + notes, sources, _offers(reply.suggestions, knowledge, lang), "answer",
+    # A question about today hears first that the answer is as of the sources' date.
+    lead = text(lang, "as_of", year=source_year(sources or tuple(knowledge.sources.values()))) \
+        if reply.about_now and not reply.smalltalk else None
+    return Composed(lead, answers, sources, _offers(reply.suggestions, knowledge, lang), "answer",
                     "\n\n".join(answers) or None)
 
 

@@ -184,7 +184,7 @@ def cmd_unanswered(args) -> int:
     engine = _engine(args)
     rows = _store(args).unanswered(since=since)
     print(f"{len(rows)} unanswered question(s) in the last {args.since}:")
-    print(format_gaps(group_unanswered(rows, engine), limit=args.limit))
+    print(format_gaps(group_unanswered(rows, engine, limit=args.limit), limit=args.limit))
     return EXIT_OK
 
 

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from bot.cli import main
+from bot.maintenance.pending import PendingRow, PendingRows
 from bot.maintenance.store import MAX_STORED_CHARS, QuestionStore
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)
@@ -254,3 +255,15 @@ def test_an_unreadable_database_is_one_line_from_the_cli(tmp_path, capsys, comma
                   "unable to open database file\n"
     assert main([command, "--db", str(blocked_path(tmp_path))]) == 1
     assert capsys.readouterr().err.startswith(f"pledgebot {command}: cannot create the folder {tmp_path / 'data'}: ")
+
+
+def test_pending_rows_put_back_in_front_and_drop_only_waiting_ones():
+    pending = PendingRows(max_rows=4)
+    for n in range(4):
+        assert pending.put(PendingRow("sql", (n,)))
+    batch = pending.take(2, wait=0)
+    assert [row.params for row in batch] == [(0,), (1,)]
+    assert pending.put(PendingRow("sql", (4,))) is False  # full: the oldest waiting row (2) goes
+    pending.put_back(batch)  # a failed write: back in front, oldest first
+    assert [row.params for row in pending.take(10, wait=0)] == [(0,), (1,), (3,), (4,)]
+    assert pending.dropped == 1 and len(pending) == 4

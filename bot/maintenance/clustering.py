@@ -12,7 +12,7 @@ other are missed: two small groups stay apart.
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 # A word shared by more leaders than this (say "alibaba") stops adding candidates:
 # the first leaders are the biggest clusters, so those are the ones kept.
@@ -39,10 +39,13 @@ class _LeaderIndex:
         for slip in slips:
             candidates.update(self._by_slip.get(slip, ()))
             candidates.update(self._by_word.get(slip, ()))
-        for leader in sorted(candidates):
-            if fuzz.token_set_ratio(text, self.leaders[leader], processor=None, score_cutoff=similar_at):
-                return leader
-        return None
+        if not candidates:
+            return None
+        in_order = sorted(candidates)
+        # One call scores them all in C; the earliest similar leader wins, as in a plain loop.
+        similar = process.extract(text, [self.leaders[leader] for leader in in_order], scorer=fuzz.token_set_ratio,
+                                  processor=None, score_cutoff=similar_at, limit=None)
+        return in_order[min(position for _, _, position in similar)] if similar else None
 
     def add(self, text: str, words: set[str], slips: set[str]) -> int:
         leader = len(self.leaders)

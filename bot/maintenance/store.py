@@ -11,6 +11,7 @@ per thread.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import threading
@@ -22,6 +23,9 @@ from bot.maintenance.pending import MAX_PENDING_ROWS
 from bot.maintenance.store_file import SetAside, StoreUnavailable, connect, is_busy, is_corrupt, prepare
 from bot.maintenance.store_writer import FAILED_RETRY, StoreWriter
 from bot.paths import ENV_DB
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())  # with no logging set up (the CLI), no stray lines: it says what matters
 
 __all__ = ["MAX_STORED_CHARS", "QuestionStore", "SetAside", "StoreUnavailable", "UnansweredRow", "default_db_path"]
 
@@ -94,7 +98,9 @@ class QuestionStore:
             if not self._prepared or recheck:
                 self._prepared = False
                 set_aside = prepare(self.path, READ_BUSY_SECONDS)
-                self.set_aside = set_aside or self.set_aside
+                if set_aside is not None:
+                    log.warning("%s", set_aside)
+                    self.set_aside = set_aside
                 self._prepared = True
                 self._generation += 1
             return self._generation

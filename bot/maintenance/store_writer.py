@@ -20,6 +20,7 @@ from bot.maintenance.pending import MAX_PENDING_ROWS, PendingRow, PendingRows
 from bot.maintenance.store_file import StoreUnavailable, is_busy
 
 log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())  # with no logging set up (the CLI), no stray lines
 
 BATCH_ROWS = 500
 BUSY_RETRY = (0.05, 1.0)  # first and longest wait between tries while another process holds the lock

@@ -235,12 +235,14 @@ def test_a_corrupt_file_is_set_aside_and_the_cli_says_so_in_one_line(tmp_path, c
     assert QuestionStore(db).check() is None and QuestionStore(db).count_unanswered() == 0
 
 
-def test_the_bot_sets_a_corrupt_file_aside_and_keeps_recording(tmp_path):
+def test_the_bot_sets_a_corrupt_file_aside_and_keeps_recording(tmp_path, caplog):
     db = tmp_path / "bot.sqlite3"
     not_a_database(db)
     store = QuestionStore(db)
-    store.record_unanswered("who is the cfo", "unknown", None, 0.0)
-    assert store.flush(timeout=10)
+    with caplog.at_level(logging.WARNING, logger="bot.maintenance"):
+        store.record_unanswered("who is the cfo", "unknown", None, 0.0)
+        assert store.flush(timeout=10)
+    assert [r.getMessage() for r in caplog.records] == [str(store.set_aside)]
     assert [r.question for r in store.unanswered()] == ["who is the cfo"]
     assert store.health() == f"{db} was corrupt: set aside as {store.set_aside.moved_to.name}, started a new one"
 

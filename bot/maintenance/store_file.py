@@ -85,7 +85,8 @@ def prepare(path: Path, busy_seconds: float) -> SetAside | None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise StoreUnavailable(f"cannot create the folder {path.parent}: {error.strerror or error}") from error
+        reason = "a file is in the way" if isinstance(error, FileExistsError) else error.strerror or error
+        raise StoreUnavailable(f"cannot create the folder {path.parent}: {reason}") from error
     set_aside = None
     if path.is_file() and path.stat().st_size and not _passes_quick_check(path, busy_seconds):
         set_aside = _set_aside(path)

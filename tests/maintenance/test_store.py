@@ -166,7 +166,7 @@ def test_an_unwritable_folder_keeps_rows_in_memory_says_so_once_and_recovers(tmp
         wait_for(lambda: "cannot write" in (store.health() or ""))
         time.sleep(0.3)  # several more failed tries
         assert store.health().startswith(f"Question store {path}: cannot write since ")
-        assert "cannot create the folder" in store.health()
+        assert f"(cannot create the folder {tmp_path / 'data'}: a file is in the way)" in store.health()
         assert store.health().endswith("; 20 question(s) waiting in memory")
         assert [r.levelname for r in caplog.records] == ["ERROR"]  # once, not per row nor per try
         (tmp_path / "data").unlink()  # the operator fixes the folder
@@ -256,7 +256,8 @@ def test_an_unreadable_database_is_one_line_from_the_cli(tmp_path, capsys, comma
     assert err == f"pledgebot {command}: cannot open the database {tmp_path / 'bot.sqlite3'}: " \
                   "unable to open database file\n"
     assert main([command, "--db", str(blocked_path(tmp_path))]) == 1
-    assert capsys.readouterr().err.startswith(f"pledgebot {command}: cannot create the folder {tmp_path / 'data'}: ")
+    assert capsys.readouterr().err == f"pledgebot {command}: cannot create the folder {tmp_path / 'data'}: " \
+                                      "a file is in the way\n"
 
 
 def test_pending_rows_put_back_in_front_and_drop_only_waiting_ones():

@@ -49,6 +49,7 @@ class StoreWriter:
         self._problem_since: float | None = None
         self._busy_since: float | None = None
         self._said: set[str] = set()  # what the log was told, so each thing is said once per episode
+        self._said_lock = threading.Lock()  # callers' threads and the writer's both say things
 
     # -- the callers' side -----------------------------------------------------------
     def submit(self, sql: str, params: tuple) -> None:
@@ -169,12 +170,15 @@ class StoreWriter:
         if self._problem is not None or "busy" in self._said:
             log.warning("%s: writable again; wrote the questions that waited", self._name)
         self._problem = self._problem_since = self._busy_since = None
-        self._said.clear()
+        with self._said_lock:
+            self._said.clear()
 
     def _say_once(self, what: str, level: int, message: str, *args) -> None:
-        if what not in self._said:
+        with self._said_lock:
+            if what in self._said:
+                return
             self._said.add(what)
-            log.log(level, message, *args)
+        log.log(level, message, *args)
 
 
 def _write_rows(connection: sqlite3.Connection, rows: list[PendingRow]) -> None:

@@ -171,14 +171,24 @@ def cmd_eval(args) -> int:
     return EXIT_OK if all(r.outcome == evaluation.RIGHT for r in results) else EXIT_PROBLEMS
 
 
-def _store(args):
-    from bot.maintenance.store import QuestionStore, default_db_path
+def _store(args, command: str):
+    """The question store, checked; None, after one line on stderr, if it cannot be opened."""
+    from bot.maintenance.store import QuestionStore, StoreUnavailable, default_db_path
 
-    return QuestionStore(Path(args.db) if args.db else default_db_path())
+    store = QuestionStore(Path(args.db) if args.db else default_db_path())
+    try:
+        set_aside = store.check()
+    except StoreUnavailable as exc:
+        print(f"pledgebot {command}: {exc}", file=sys.stderr)
+        return None
+    if set_aside is not None:
+        print(f"pledgebot {command}: {set_aside}", file=sys.stderr)
+    return store
 
 
 def cmd_unanswered(args) -> int:
     from bot.maintenance.gaps import format_gaps, group_unanswered, parse_duration
+    from bot.maintenance.store import StoreUnavailable
 
     try:
         since = parse_duration(args.since)
@@ -186,14 +196,30 @@ def cmd_unanswered(args) -> int:
         print(f"pledgebot unanswered: --since: {exc}", file=sys.stderr)
         return EXIT_USAGE
     engine = _engine(args)
-    rows = _store(args).unanswered(since=since)
+    store = _store(args, "unanswered")
+    if store is None:
+        return EXIT_PROBLEMS
+    try:
+        rows = store.unanswered(since=since)
+    except StoreUnavailable as exc:
+        print(f"pledgebot unanswered: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
     print(f"{len(rows)} unanswered question(s) in the last {args.since}:")
-    print(format_gaps(group_unanswered(rows, engine), limit=args.limit))
+    print(format_gaps(group_unanswered(rows, engine, limit=args.limit), limit=args.limit))
     return EXIT_OK
 
 
 def cmd_feedback(args) -> int:
-    votes = _store(args).feedback_by_entry()
+    from bot.maintenance.store import StoreUnavailable
+
+    store = _store(args, "feedback")
+    if store is None:
+        return EXIT_PROBLEMS
+    try:
+        votes = store.feedback_by_entry()
+    except StoreUnavailable as exc:
+        print(f"pledgebot feedback: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
     if not votes:
         print("No feedback yet.")
         return EXIT_OK

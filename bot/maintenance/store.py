@@ -2,12 +2,16 @@
 
 No user id, name or chat id is ever stored: only the question text, when it
 was asked, and what the bot made of it. The database is created on first use,
-runs in WAL mode, and each write is its own short transaction on its own
-connection, so threads and processes can write at once.
+checked (`PRAGMA quick_check`) the first time this process opens it, and runs in
+WAL mode. Writes return at once: one thread per store writes them (see
+store_writer), so a locked or broken database never slows an answer nor loses a
+question while memory holds. Reads run on the caller's thread, one connection
+per thread.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import threading
@@ -15,29 +19,22 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from bot.maintenance.pending import MAX_PENDING_ROWS
+from bot.maintenance.store_file import SetAside, StoreUnavailable, connect, is_busy, is_corrupt, prepare
+from bot.maintenance.store_writer import FAILED_RETRY, StoreWriter
 from bot.paths import ENV_DB
 
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())  # with no logging set up (the CLI), no stray lines: it says what matters
+
+__all__ = ["MAX_STORED_CHARS", "QuestionStore", "SetAside", "StoreUnavailable", "UnansweredRow", "default_db_path"]
+
 MAX_STORED_CHARS = 500
-SCHEMA_VERSION = 1
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS unanswered (
-    id INTEGER PRIMARY KEY,
-    asked_at TEXT NOT NULL,             -- UTC, ISO 8601
-    status TEXT NOT NULL CHECK (status IN ('unknown', 'clarify')),
-    question TEXT NOT NULL,
-    nearest_entry TEXT,                 -- the closest entry, even if too far to answer
-    score REAL NOT NULL
-);
-CREATE INDEX IF NOT EXISTS unanswered_asked_at ON unanswered (asked_at);
-CREATE TABLE IF NOT EXISTS feedback (
-    id INTEGER PRIMARY KEY,
-    given_at TEXT NOT NULL,             -- UTC, ISO 8601
-    entry TEXT NOT NULL,
-    question TEXT,                      -- the question the answer was for, when still known
-    vote INTEGER NOT NULL CHECK (vote IN (-1, 1))
-);
-CREATE INDEX IF NOT EXISTS feedback_given_at ON feedback (given_at);
-"""
+STATUSES = ("unknown", "clarify")
+READ_BUSY_SECONDS = 5.0
+WRITE_BUSY_SECONDS = 0.25  # the writer waits this long per try, then backs off and tries again
+# A read first waits this long for the rows just recorded, so it sees them.
+READ_WAITS_FOR_WRITES = 2.0
 
 
 def default_db_path() -> Path:
@@ -56,6 +53,10 @@ def _iso(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
+def _reason(error: sqlite3.Error) -> str:
+    return "locked by another process" if is_busy(error) else str(error)
+
+
 @dataclass(frozen=True)
 class UnansweredRow:
     asked_at: str
@@ -66,73 +67,127 @@ class UnansweredRow:
 
 
 class QuestionStore:
-    """One connection per thread, opened on first use; each write its own transaction."""
+    """The store's API. Writes are queued; reads and `purge` run where they are called."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, max_pending_rows: int = MAX_PENDING_ROWS,
+                 failed_retry: tuple[float, float] = FAILED_RETRY):
         self.path = Path(path)
+        self.set_aside: SetAside | None = None  # the corrupt file this process moved away, if any
         self._local = threading.local()
-        self._setup_lock = threading.Lock()
-        self._ready = False
+        self._prepare_lock = threading.Lock()
+        self._prepared = False
+        self._generation = 0  # how many times the file was prepared: readers reconnect after a change
+        self._writer = StoreWriter(self._open_for_writing, f"Question store {self.path}",
+                                   max_rows=max_pending_rows, failed_retry=failed_retry)
 
-    def _connection(self) -> sqlite3.Connection:
-        connection = getattr(self._local, "connection", None)
-        if connection is None:
-            with self._setup_lock:
-                if not self._ready:
-                    self.path.parent.mkdir(parents=True, exist_ok=True)
-                connection = sqlite3.connect(self.path, timeout=10, isolation_level=None, check_same_thread=False)
-                connection.execute("PRAGMA busy_timeout = 10000")
-                # In WAL mode NORMAL stays consistent after a crash; it may only lose the last commits.
-                connection.execute("PRAGMA synchronous = NORMAL")
-                if not self._ready:
-                    connection.execute("PRAGMA journal_mode = WAL")
-                    connection.executescript(SCHEMA)
-                    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                    self._ready = True
-            self._local.connection = connection
-        return connection
+    # -- opening -------------------------------------------------------------------
+    def check(self) -> SetAside | None:
+        """Open and check the database now (else done on first use); StoreUnavailable if it cannot be.
 
-    def _write(self, sql: str, params: tuple) -> int:
-        connection = self._connection()
-        with connection:
-            return connection.execute(sql, params).rowcount
+        Returns the corrupt file set aside on the way, if there was one.
+        """
+        try:
+            self._prepared_generation()
+        except sqlite3.Error as error:  # busy, past READ_BUSY_SECONDS
+            raise StoreUnavailable(f"cannot check the database {self.path}: {_reason(error)}") from error
+        return self.set_aside
 
-    def _read(self, sql: str, params: tuple = ()) -> list[tuple]:
-        return self._connection().execute(sql, params).fetchall()
+    def _prepared_generation(self, recheck: bool = False) -> int:
+        """Prepare the file on first use, or again after it proved corrupt; readers reconnect when this changes."""
+        with self._prepare_lock:
+            if not self._prepared or recheck:
+                self._prepared = False
+                set_aside = prepare(self.path, READ_BUSY_SECONDS)
+                if set_aside is not None:
+                    log.warning("%s", set_aside)
+                    self.set_aside = set_aside
+                self._prepared = True
+                self._generation += 1
+            return self._generation
 
-    # -- writing ---------------------------------------------------------------
+    def _open_for_writing(self, last_error: Exception | None) -> sqlite3.Connection:
+        self._prepared_generation(recheck=last_error is not None and is_corrupt(last_error))
+        return connect(self.path, WRITE_BUSY_SECONDS)
+
+    def _reading_connection(self) -> sqlite3.Connection:
+        generation = self._prepared_generation()
+        if getattr(self._local, "generation", None) != generation:
+            old = getattr(self._local, "connection", None)
+            if old is not None:
+                old.close()
+            self._local.connection = connect(self.path, READ_BUSY_SECONDS)
+            self._local.generation = generation
+        return self._local.connection
+
+    # -- writing: queued ----------------------------------------------------------
     def record_unanswered(self, question: str, status: str, nearest_entry: str | None, score: float,
                           at: datetime | None = None) -> None:
-        self._write(
+        if status not in STATUSES:
+            raise ValueError(f"status must be one of {STATUSES}, not {status!r}")
+        self._writer.submit(
             "INSERT INTO unanswered (asked_at, status, question, nearest_entry, score) VALUES (?, ?, ?, ?, ?)",
             (_iso(at or _now()), status, question.strip()[:MAX_STORED_CHARS], nearest_entry, float(score)),
         )
 
     def record_feedback(self, entry: str, question: str | None, vote: int, at: datetime | None = None) -> None:
-        self._write(
+        self._writer.submit(
             "INSERT INTO feedback (given_at, entry, question, vote) VALUES (?, ?, ?, ?)",
             (_iso(at or _now()), entry, question.strip()[:MAX_STORED_CHARS] if question else None,
              1 if vote > 0 else -1),
         )
 
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait until every recorded row is written; False if `timeout` passed first."""
+        return self._writer.flush(timeout)
+
+    def close(self, timeout: float | None = 10.0) -> bool:
+        """Write what is queued, then stop writing. True if nothing was left unwritten."""
+        drained = self._writer.close(timeout)
+        connection = getattr(self._local, "connection", None)
+        if connection is not None:
+            connection.close()
+            self._local.connection = None
+            self._local.generation = None
+        return drained
+
+    def health(self) -> str | None:
+        """One line for /status when something is wrong (writes failing, rows dropped, a file set aside), or None."""
+        problems = [text for text in (self._writer.health(), self.set_aside and str(self.set_aside)) if text]
+        return "; ".join(problems) or None
+
+    @property
+    def waiting(self) -> int:
+        """Rows recorded but not yet written."""
+        return self._writer.waiting
+
+    # -- reading, and purging: on the caller's thread ------------------------------
+    def _execute(self, sql: str, params: tuple = ()) -> sqlite3.Cursor:
+        if self._writer.health() is None:
+            self._writer.flush(READ_WAITS_FOR_WRITES)  # see what was just recorded
+        try:
+            return self._reading_connection().execute(sql, params)
+        except StoreUnavailable:
+            raise
+        except sqlite3.Error as error:
+            raise StoreUnavailable(f"cannot read the database {self.path}: {_reason(error)}") from error
+
     def purge(self, keep: timedelta, now: datetime | None = None) -> int:
         """Delete rows older than `keep`; returns how many went."""
         cutoff = _iso((now or _now()) - keep)
-        return (self._write("DELETE FROM unanswered WHERE asked_at < ?", (cutoff,))
-                + self._write("DELETE FROM feedback WHERE given_at < ?", (cutoff,)))
+        return (self._execute("DELETE FROM unanswered WHERE asked_at < ?", (cutoff,)).rowcount
+                + self._execute("DELETE FROM feedback WHERE given_at < ?", (cutoff,)).rowcount)
 
-    # -- reading ------------------------------------------------------------------
     def unanswered(self, since: timedelta | None = None, now: datetime | None = None) -> list[UnansweredRow]:
         cutoff = _iso((now or _now()) - since) if since else ""
-        rows = self._read("SELECT asked_at, status, question, nearest_entry, score FROM unanswered "
-                          "WHERE asked_at >= ? ORDER BY asked_at", (cutoff,))
+        rows = self._execute("SELECT asked_at, status, question, nearest_entry, score FROM unanswered "
+                             "WHERE asked_at >= ? ORDER BY asked_at", (cutoff,)).fetchall()
         return [UnansweredRow(*row) for row in rows]
 
     def count_unanswered(self, since: timedelta | None = None, now: datetime | None = None) -> int:
         cutoff = _iso((now or _now()) - since) if since else ""
-        return self._read("SELECT COUNT(*) FROM unanswered WHERE asked_at >= ?", (cutoff,))[0][0]
+        return self._execute("SELECT COUNT(*) FROM unanswered WHERE asked_at >= ?", (cutoff,)).fetchone()[0]
 
     def feedback_by_entry(self) -> dict[str, tuple[int, int]]:
         """entry -> (thumbs up, thumbs down)."""
-        rows = self._read("SELECT entry, SUM(vote > 0), SUM(vote < 0) FROM feedback GROUP BY entry")
+        rows = self._execute("SELECT entry, SUM(vote > 0), SUM(vote < 0) FROM feedback GROUP BY entry").fetchall()
         return {entry: (int(up), int(down)) for entry, up, down in rows}

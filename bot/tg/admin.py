@@ -58,6 +58,8 @@ async def on_status(update: Update, context: BotContext) -> None:
         except Exception:  # noqa: BLE001
             log.exception("Could not read %s", state.store.path)
             lines.append("Unanswered: the database could not be read")
+    if state.store is not None and (problem := state.store.health()):
+        lines.append(f"⚠️ {render.escape(problem)}")
     if state.rejected_fingerprint:
         lines.append("⚠️ The latest edit was rejected; /reload shows why")
     await update.effective_message.reply_text("\n".join(lines))
@@ -69,7 +71,7 @@ async def on_gaps(update: Update, context: BotContext) -> None:
         await update.effective_message.reply_text("No database is configured.")
         return
     rows = await asyncio.to_thread(state.store.unanswered, RECENT)
-    gaps = group_unanswered(rows, state.engine)[:5]
+    gaps = await asyncio.to_thread(group_unanswered, rows, state.engine, 5)  # off the loop: 100,000 rows take seconds
     if not gaps:
         await update.effective_message.reply_text("No unanswered questions in the last 7 days.")
         return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import gc
 import logging
 import secrets
@@ -55,6 +57,13 @@ async def _post_init(application: Application) -> None:
     log.info("PledgeBot @%s is up", application.bot.username)
 
 
+async def _post_shutdown(application: Application) -> None:
+    """Write the questions still queued for the store before the process ends."""
+    store = application.bot_data.store
+    if store is not None:
+        await asyncio.to_thread(store.close)
+
+
 def build_application(settings: Settings, engine: Engine, request: BaseRequest | None = None,
                       updates_request: BaseRequest | None = None, flood_limit: bool = True) -> Application:
     """The bot. `flood_limit=False` drops the outgoing rate limiter (and with it the retries):
@@ -68,6 +77,7 @@ def build_application(settings: Settings, engine: Engine, request: BaseRequest |
         .context_types(CONTEXT_TYPES)
         .concurrent_updates(True)  # a reply waiting out an outage must not hold up the others
         .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
     )
     if flood_limit:
         builder = builder.rate_limiter(OutageTolerantRateLimiter(outage_seconds=settings.send_retry_seconds))

@@ -60,8 +60,8 @@ class Harness:
 def harness(engine, tmp_path):
     made = []
 
-    def make(engine_to_use=None, **settings) -> Harness:
-        made.append(Harness(engine_to_use or engine, tmp_path / f"bot{len(made)}.sqlite3", **settings))
+    def make(engine_to_use=None, db_path=None, **settings) -> Harness:
+        made.append(Harness(engine_to_use or engine, db_path or tmp_path / f"bot{len(made)}.sqlite3", **settings))
         return made[-1]
 
     yield make

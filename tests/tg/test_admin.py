@@ -51,3 +51,18 @@ def test_the_gate_is_the_admins_filter(harness):
     admins.add_user_ids(STRANGER["id"])  # the one place that says who is an admin
     h.feed(message_update(h.bot, "/status", user=STRANGER, chat=STRANGER_CHAT))
     assert h.request.sent()[0]["text"].startswith("<b>Status</b>")
+
+
+def test_status_tells_admins_when_questions_cannot_be_stored(harness, tmp_path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the database folder should be")
+    h = harness(admin_ids=frozenset({ADMIN}), db_path=blocked / "bot.sqlite3")
+    store = h.app.bot_data.store
+    h.feed(message_update(h.bot, "tell me about the weather on mars"))  # unanswered: to be recorded
+    h.wait_until(store.health, timeout=10, what="the store to report that it cannot write")
+    h.request.clear()
+    h.feed(message_update(h.bot, "/status"))
+    status = h.request.sent()[0]["text"]
+    assert "⚠️" in status and "not-a-folder" in status
+    blocked.unlink()  # the folder can be made again: the question waiting in memory is written
+    assert store.flush(timeout=40) and store.count_unanswered() == 1

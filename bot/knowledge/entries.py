@@ -34,11 +34,10 @@ class EntryReader:
     def read_entries(self) -> tuple[list[Entry], list[str], list[str | None]]:
         """The entries, and each file's topic in English and (if given) Chinese."""
         reader = self.reader
-        folder = reader.directory / ENTRIES_DIR
         entries: list[Entry] = []
         topics: list[str] = []
         topics_zh: list[str | None] = []
-        paths = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+        paths = reader.entry_files()
         if not paths:
             reader.problem(ENTRIES_DIR, 0, None, "there are no entry files.",
                            f"add at least one .yaml file of entries to {ENTRIES_DIR}/.")

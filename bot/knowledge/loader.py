@@ -18,6 +18,8 @@ import zlib
 from pathlib import Path
 
 from bot.knowledge.entries import PLACEHOLDER, EntryReader
+from bot.knowledge.files import file_size, is_regular_file, yaml_files
+from bot.knowledge.limits import MAX_TOTAL_BYTES, size
 from bot.knowledge.model import Knowledge
 from bot.knowledge.problems import KnowledgeError, Problem
 from bot.knowledge.reader import FACTS_FILE, REQUIRED_FILES, SOURCES_FILE, Reader
@@ -55,6 +57,8 @@ def read_knowledge(directory: Path) -> LoadResult:
                        "pass --knowledge DIR or set PLEDGEBOT_KNOWLEDGE to a folder with the knowledge files.")
         return LoadResult(None, reader.problems)
     report_missing_files(reader)
+    if not within_total_size(reader):
+        return LoadResult(None, reader.problems)
     sources = read_sources(reader)
     facts, declared_facts = read_facts(reader, sources)
     synonyms = read_synonyms(reader)
@@ -65,7 +69,7 @@ def read_knowledge(directory: Path) -> LoadResult:
     entry_reader.check_related()
     knowledge = Knowledge(
         directory=reader.directory,
-        version=version(reader.directory),
+        version=version(reader),
         sources=sources,
         facts=facts,
         entries=tuple(entries),
@@ -80,17 +84,43 @@ def read_knowledge(directory: Path) -> LoadResult:
 
 def report_missing_files(reader: Reader) -> None:
     for name in REQUIRED_FILES:
-        if not (reader.directory / name).is_file():
+        if not reader.exists(name):
             reader.broken_files.append(name)
             reader.problem(name, 0, None, "this file is missing.",
                            f"create {name}; knowledge/README.md shows its format.")
 
 
-def version(directory: Path) -> str:
-    """A short hash of every file's name and bytes: any edit gives a new version.
+def within_total_size(reader: Reader) -> bool:
+    """Whether the files add up to what the bot reads, checked before any is read."""
+    total = sum(file_size(path) for path in reader.knowledge_files())
+    if total <= MAX_TOTAL_BYTES:
+        return True
+    reader.problem(str(reader.directory), 0, None,
+                   f"the knowledge files add up to {size(total)}; the bot reads at most {size(MAX_TOTAL_BYTES)}.",
+                   "remove what is not knowledge (the shipped knowledge is about 0.1 MB in all).")
+    return False
+
+
+def version(reader: Reader) -> str:
+    """A short hash of the name and bytes of every .yaml file in the folder and in entries/
+    (eval.yaml too): any edit gives a new version. Files that cannot be read count by name.
     (CRC-32 rather than SHA-256: it only names versions, and zlib is cheap to import.)"""
+    top = yaml_files(reader.directory)
+    names = (top if isinstance(top, list) else []) + [reader.rel(p) for p in reader.entry_files()]
     digest = 0
-    for path in sorted(directory.rglob("*.yaml")):
-        digest = zlib.crc32(path.relative_to(directory).as_posix().encode(), digest)
-        digest = zlib.crc32(path.read_bytes(), digest)
+    for name in sorted(names, key=lambda n: n.split("/")):
+        digest = zlib.crc32(name.encode(), digest)
+        digest = crc32_of_file(reader.directory / name, digest)
     return f"{digest:08x}"
+
+
+def crc32_of_file(path: Path, digest: int) -> int:
+    if not is_regular_file(path):  # a pipe or a device could block or never end
+        return digest
+    try:
+        with open(path, "rb") as stream:
+            while chunk := stream.read(1 << 20):
+                digest = zlib.crc32(chunk, digest)
+    except OSError:
+        pass
+    return digest

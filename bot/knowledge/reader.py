@@ -6,9 +6,11 @@ and report into it; `loader` runs them in order. Only this package sees raw YAML
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from bot.knowledge.fields import type_name
+from bot.knowledge.files import FileProblem, yaml_files
 from bot.knowledge.problems import Problem
 from bot.knowledge.yamlfile import LineList, LineMap, read_yaml
 
@@ -28,6 +30,7 @@ class Reader:
         self.directory = directory
         self.problems: list[Problem] = []
         self.broken_files: list[str] = []  # files missing or not readable as YAML
+        self._entry_files: list[Path] | None = None
 
     def problem(self, file: str, line: int, entry: str | None, message: str, fix: str,
                 severity: str = "error") -> None:
@@ -35,6 +38,24 @@ class Reader:
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.directory).as_posix()
+
+    def exists(self, name: str) -> bool:
+        """Whether there is anything at all by that name (a broken link too: reading says why)."""
+        return os.path.lexists(self.directory / name)
+
+    def entry_files(self) -> list[Path]:
+        """The .yaml files in entries/, sorted; read once, problems reported once."""
+        if self._entry_files is None:
+            found = yaml_files(self.directory / ENTRIES_DIR)
+            if isinstance(found, FileProblem):
+                self.problem(ENTRIES_DIR, 0, None, f"this folder {found.message}", found.fix)
+                found = []
+            self._entry_files = [self.directory / ENTRIES_DIR / name for name in found]
+        return self._entry_files
+
+    def knowledge_files(self) -> list[Path]:
+        """Every file the knowledge is read from."""
+        return [self.directory / name for name in REQUIRED_FILES] + self.entry_files()
 
     def load_file(self, path: Path):
         """The file's content, or None after reporting why it cannot be used."""
@@ -46,9 +67,7 @@ class Reader:
                          severity="error" if document.error else "warning")
         if document.error:
             self.broken_files.append(name)
-            self.problem(name, document.error.line, None, f"this file {document.error.message}",
-                         "compare the line with the examples in knowledge/README.md "
-                         "(indentation, a ':' after each key, quotes around text with ':' or '#').")
+            self.problem(name, document.error.line, None, f"this file {document.error.message}", document.error.fix)
             return None
         self.report_duplicate_keys(name, document.data)
         return document.data
@@ -76,7 +95,7 @@ class Reader:
     def top_level(self, name: str, shape: type, described: str, fix: str):
         """The file's content if it exists, parses and has the expected shape."""
         path = self.directory / name
-        if not path.is_file():
+        if not self.exists(name):
             return None
         data = self.load_file(path)
         if data is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from bot.knowledge.bounds import Budget, check_answer_length, check_question_count, check_question_lengths
 from bot.knowledge.fields import check_id, check_keys, did_you_mean, text, text_list, type_name
 from bot.knowledge.model import Entry, Fact, Location, Phrasing
 from bot.knowledge.reader import ENTRIES_DIR, FACTS_FILE, SMALLTALK_FILE, Reader
@@ -30,6 +31,7 @@ class EntryReader:
         self.declared_facts = declared_facts  # including facts dropped for their own problems
         self.ids: dict[str, str] = {}  # entry id -> file:line where it is defined
         self.pending_related: list[tuple[str, int, str, str]] = []  # file, line, entry, related id
+        self.budget = Budget(reader)
 
     def read_entries(self) -> tuple[list[Entry], list[str], list[str | None]]:
         """The entries, and each file's topic in English and (if given) Chinese."""
@@ -50,6 +52,8 @@ class EntryReader:
             topics.append(topic)
             topics_zh.append(topic_zh)
             for block, line in zip(items, items.item_lines):
+                if not self.budget.take_entry(name, line):
+                    break
                 entry = self.read_entry(name, line, block, topic, self.facts, ENTRY_KEYS)
                 if entry is not None:
                     entries.append(entry)
@@ -81,6 +85,8 @@ class EntryReader:
         data = self.reader.top_list(SMALLTALK_FILE)
         replies = []
         for block, line in zip(data or [], (data.item_lines if data else [])):
+            if not self.budget.take_entry(SMALLTALK_FILE, line):
+                break
             entry = self.read_entry(SMALLTALK_FILE, line, block, "small talk", {}, SMALLTALK_KEYS)
             if entry is not None:
                 replies.append(entry)
@@ -118,7 +124,8 @@ class EntryReader:
         rendered_zh = None
         if answer_zh is not None:
             rendered_zh, _ = self.render(file, block.key_lines["answer_zh"], label, answer_zh, facts, lang="zh")
-        if entry_id is None or not complete or not questions or rendered is None:
+        bounded = self.within_bounds(file, line, block, label, questions, questions_zh, rendered, rendered_zh)
+        if entry_id is None or not complete or not questions or rendered is None or not bounded:
             return None
         return Entry(
             id=entry_id,
@@ -138,6 +145,21 @@ class EntryReader:
             answer_zh_template=answer_zh,
             title_zh=text(reader, file, block, "title_zh", label),
         )
+
+    def within_bounds(self, file: str, line: int, block: LineMap, label: str | None,
+                      questions: list[tuple[str, int]], questions_zh: list[tuple[str, int]],
+                      answer: str | None, answer_zh: str | None) -> bool:
+        """Whether the entry's questions and answers stay within `limits` (each reported if not)."""
+        reader, lines = self.reader, block.key_lines
+        within = [
+            check_question_count(reader, file, lines.get("questions", line), label, "questions", len(questions)),
+            check_question_count(reader, file, lines.get("questions_zh", line), label, "questions_zh",
+                                 len(questions_zh)),
+            check_question_lengths(reader, file, label, questions + questions_zh),
+            check_answer_length(reader, file, lines.get("answer", line), label, answer),
+            check_answer_length(reader, file, lines.get("answer_zh", line), label, answer_zh),
+        ]
+        return all(within) and self.budget.take_questions(file, line, label, len(questions) + len(questions_zh))
 
     def check_sources_exist(self, file: str, items: list[tuple[str, int]], label: str | None) -> None:
         for source, source_line in items:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bot.knowledge.bounds import check_example_count
 from bot.knowledge.fields import check_keys, text_list, type_name
 from bot.knowledge.model import Location, Phrasing, SynonymGroup
+from bot.knowledge.limits import MAX_EXAMPLES
 from bot.knowledge.reader import EXAMPLES_FILE, SYNONYMS_FILE, Reader
 from bot.knowledge.yamlfile import LineList, LineMap
 
@@ -59,6 +61,8 @@ def read_examples(reader: Reader) -> list[Phrasing]:
     data = reader.top_list(EXAMPLES_FILE)
     if data is None:
         return []
+    if not check_example_count(reader, EXAMPLES_FILE, data.item_lines):
+        del data[MAX_EXAMPLES:], data.item_lines[MAX_EXAMPLES:]
     items = text_list(reader, EXAMPLES_FILE, words_mapping(data, data.line), "words", None)
     return [Phrasing(text, Location(EXAMPLES_FILE, line)) for text, line in items]
 

@@ -20,6 +20,11 @@ class Budget:
         self.entries = 0
         self.questions = 0
 
+    @property
+    def complete(self) -> bool:
+        """Whether every entry was read (no total was passed)."""
+        return self.entries <= MAX_ENTRIES and self.questions <= MAX_QUESTIONS
+
     def take_entry(self, file: str, line: int) -> bool:
         self.entries += 1
         if self.entries == MAX_ENTRIES + 1:

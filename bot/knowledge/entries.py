@@ -202,6 +202,8 @@ class EntryReader:
         return join_chinese_lines(filled)
 
     def check_related(self) -> None:
+        if not self.budget.complete:
+            return  # the entries not read may be the ones named
         for file, line, entry, other in self.pending_related:
             if other not in self.ids:
                 self.reader.problem(file, line, entry, f"related entry '{other}' does not exist.",

@@ -97,3 +97,12 @@ def test_too_many_examples(tiny_knowledge):
         f"{MAX_EXAMPLES}. Fix: keep the examples that show best what the bot answers.",
     ]
     assert len(result.knowledge.examples) == MAX_EXAMPLES
+
+
+def test_related_entries_past_the_limit_are_not_reported_missing(tiny_knowledge):
+    # aa.yaml is read first and fills the knowledge; main.yaml's entries are not read, so 'amount' naming
+    # 'deadline' is not a missing entry, and only the limit is reported
+    folder = tiny_knowledge(entries__aa_yaml=entries_file(MAX_ENTRIES).replace(
+        "    sources: [doc]\n", "    sources: [doc]\n    related: [amount]\n", 1))
+    problems = messages(folder)
+    assert len(problems) == 1 and "the knowledge may hold at most" in problems[0]

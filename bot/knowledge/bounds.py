@@ -73,7 +73,7 @@ def check_answer_length(reader: Reader, file: str, line: int, entry: str | None,
     if answer is None or len(answer) <= MAX_ANSWER_CHARS:
         return True
     reader.problem(file, line, entry, f"the answer is {len(answer):,} characters long; an answer may be at most "
-                   f"{MAX_ANSWER_CHARS:,} characters (a Telegram message holds 4,096 characters with the sources).",
+                   f"{MAX_ANSWER_CHARS:,} characters (about five Telegram messages).",
                    "cut it to a short paragraph, or split it into several entries.")
     return False
 

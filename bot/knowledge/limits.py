@@ -26,7 +26,7 @@ MAX_QUESTIONS_PER_ENTRY = 50  # in each language
 MAX_QUESTIONS = 10_000  # all entries, both languages: `check` asks the bot each one
 MAX_EXAMPLES = 200
 MAX_QUESTION_CHARS = 600  # the engine reads no more of a question than this
-MAX_ANSWER_CHARS = 4_000  # a Telegram message holds 4,096 characters, and the reply adds its sources
+MAX_ANSWER_CHARS = 20_000  # about five Telegram messages (4,096 characters each; the bot splits longer ones)
 
 
 def size(count: int) -> str:

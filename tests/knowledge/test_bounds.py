@@ -72,20 +72,20 @@ def test_a_question_longer_than_the_bot_reads(tiny_knowledge):
     ]
 
 
-def test_an_answer_too_long_for_a_telegram_message_is_an_error(tiny_knowledge):
+def test_an_answer_longer_than_a_few_telegram_messages_is_an_error(tiny_knowledge):
     folder = tiny_knowledge(entries__zz_yaml=f"""
         topic: Long
         entries:
           - id: long
             questions: [a long one]
-            answer: {"word " * 1_000}
+            answer: {"word " * 4_001}
             sources: [doc]
     """)
     result = read_knowledge(folder)
     assert [str(p) for p in result.errors] == [
-        f"entries/zz.yaml:5: [long] the answer is 4,999 characters long; an answer may be at most "
-        f"{MAX_ANSWER_CHARS:,} characters (a Telegram message holds 4,096 characters with the sources). Fix: cut it "
-        "to a short paragraph, or split it into several entries.",
+        f"entries/zz.yaml:5: [long] the answer is 20,004 characters long; an answer may be at most "
+        f"{MAX_ANSWER_CHARS:,} characters (about five Telegram messages). Fix: cut it to a short paragraph, or split "
+        "it into several entries.",
     ]
 
 

@@ -64,7 +64,7 @@ def os_problem(path: Path, exc: OSError) -> FileProblem:
                            "point the link at the real file, or remove it.")
     if exc.errno in (errno.EACCES, errno.EPERM):
         return FileProblem("cannot be read: permission denied.",
-                           "let the bot's user read it (for example: chmod a+r on the file).")
+                           "let the bot's user read it (for example: chmod a+rX on it).")
     return FileProblem(f"cannot be read: {exc.strerror or exc}.", "check the file and the disk, then try again.")
 
 

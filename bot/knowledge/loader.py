@@ -15,10 +15,11 @@ The package, by file kind:
 from __future__ import annotations
 
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from bot.knowledge.entries import PLACEHOLDER, EntryReader
-from bot.knowledge.files import file_size, is_regular_file, yaml_files
+from bot.knowledge.files import FileProblem, file_size, is_regular_file, yaml_files
 from bot.knowledge.limits import MAX_TOTAL_BYTES, size
 from bot.knowledge.model import Knowledge
 from bot.knowledge.problems import KnowledgeError, Problem
@@ -29,12 +30,12 @@ from bot.knowledge.wordlists import read_examples, read_synonyms
 __all__ = ["FACTS_FILE", "PLACEHOLDER", "SOURCES_FILE", "LoadResult", "load_knowledge", "read_knowledge"]
 
 
+@dataclass(frozen=True)
 class LoadResult:
     """What loading found: the knowledge (what could be loaded) and every problem."""
 
-    def __init__(self, knowledge: Knowledge | None, problems: list[Problem]):
-        self.knowledge = knowledge
-        self.problems = problems
+    knowledge: Knowledge | None
+    problems: list[Problem]
 
     @property
     def errors(self) -> list[Problem]:
@@ -55,6 +56,8 @@ def read_knowledge(directory: Path) -> LoadResult:
     if not reader.directory.is_dir():
         reader.problem(str(reader.directory), 0, None, "the knowledge folder does not exist.",
                        "pass --knowledge DIR or set PLEDGEBOT_KNOWLEDGE to a folder with the knowledge files.")
+        return LoadResult(None, reader.problems)
+    if not folder_readable(reader):
         return LoadResult(None, reader.problems)
     report_missing_files(reader)
     if not within_total_size(reader):
@@ -80,6 +83,14 @@ def read_knowledge(directory: Path) -> LoadResult:
         topics_zh=tuple(topics_zh),
     )
     return LoadResult(knowledge, reader.problems)
+
+
+def folder_readable(reader: Reader) -> bool:
+    listed = yaml_files(reader.directory)
+    if isinstance(listed, FileProblem):
+        reader.problem(str(reader.directory), 0, None, f"the knowledge folder {listed.message}", listed.fix)
+        return False
+    return True
 
 
 def report_missing_files(reader: Reader) -> None:

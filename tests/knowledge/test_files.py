@@ -71,7 +71,7 @@ def test_a_file_the_bot_may_not_read(tiny_knowledge, monkeypatch):
     monkeypatch.setattr(files, "open", refuse, raising=False)  # chmod does not stop root
     assert messages(folder) == [
         "entries/main.yaml: this file cannot be read: permission denied. Fix: let the bot's user read it (for "
-        "example: chmod a+r on the file).",
+        "example: chmod a+rX on it).",
     ]
 
 
@@ -85,9 +85,9 @@ def test_an_entries_folder_the_bot_may_not_list(tiny_knowledge, monkeypatch):
         return real_scandir(path)
 
     monkeypatch.setattr(files.os, "scandir", refuse)
-    assert messages(folder)[:2] == [
+    assert messages(folder) == [
         "entries: this folder cannot be read: permission denied. Fix: let the bot's user read it (for example: "
-        "chmod a+r on the file).",
+        "chmod a+rX on it).",
         "entries: there are no entry files. Fix: add at least one .yaml file of entries to entries/.",
     ]
 
@@ -139,3 +139,21 @@ def test_the_version_survives_what_it_cannot_read(tiny_knowledge, make):
     else:
         (folder / "eval.yaml").symlink_to("eval.yaml")
     assert read_knowledge(folder).knowledge.version
+
+
+def test_a_knowledge_folder_the_bot_may_not_list(tiny_knowledge, monkeypatch):
+    folder = tiny_knowledge()
+    real_scandir = os.scandir
+
+    def refuse(path):
+        if str(path) == str(folder):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(files.os, "scandir", refuse)
+    result = read_knowledge(folder)
+    assert result.knowledge is None
+    assert [str(p) for p in result.problems] == [
+        f"{folder}: the knowledge folder cannot be read: permission denied. Fix: let the bot's user read it (for "
+        "example: chmod a+rX on it).",
+    ]

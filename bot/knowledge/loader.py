@@ -4,9 +4,14 @@ Only this package sees raw YAML. Structural problems (bad YAML, unknown keys, wr
 types, duplicate ids, missing references) are collected here; `check` adds the checks
 that need the loaded knowledge or the engine.
 
-The package, by file kind:
-  reader.py     the folder, the problems found, reading one file (through yamlfile.py)
+The package:
+  loader.py     this: the order things are read in, the folder's total size, the version
+  reader.py     the folder, the problems found, reading one file and checking its top level
+  yamlfile.py   one file's YAML with line numbers; depth, anchors, aliases, tags refused
+  files.py      bytes from disk within a size limit; file-system errors in words
+  limits.py     every limit, and why its number
   fields.py     checks every kind shares: keys, text, lists of text, ids
+  bounds.py     counts and lengths: entries, questions, answers, examples
   sources.py    sources.yaml and facts.yaml
   wordlists.py  synonyms.yaml and examples.yaml
   entries.py    entries/*.yaml and smalltalk.yaml, answers rendered from the facts

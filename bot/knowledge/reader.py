@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bot.knowledge.fields import type_name
 from bot.knowledge.files import FileProblem, yaml_files
-from bot.knowledge.problems import Problem
+from bot.knowledge.problems import Problem, Severity
 from bot.knowledge.yamlfile import LineList, LineMap, read_yaml
 
 SOURCES_FILE = "sources.yaml"
@@ -33,8 +33,8 @@ class Reader:
         self._entry_files: list[Path] | None = None
 
     def problem(self, file: str, line: int, entry: str | None, message: str, fix: str,
-                severity: str = "error") -> None:
-        self.problems.append(Problem(file, line, entry, message, fix, severity))  # type: ignore[arg-type]
+                severity: Severity = "error") -> None:
+        self.problems.append(Problem(file, line, entry, message, fix, severity))
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.directory).as_posix()

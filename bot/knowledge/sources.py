@@ -76,5 +76,14 @@ def read_fact(reader: Reader, fact_id: str, line: int, block, sources: dict[str,
                        f"use an id from sources.yaml{did_you_mean(source, sources)}.")
     if value is None or kind is None or source is None:
         return None
-    value_zh = text(reader, FACTS_FILE, block, "zh", fact_id) or chinese_value(value, kind)
+    value_zh = text(reader, FACTS_FILE, block, "zh", fact_id) or derived_chinese(value, kind)
     return Fact(fact_id, value, kind, source, Location(FACTS_FILE, line), value_zh)
+
+
+def derived_chinese(value: str, kind: str) -> str | None:
+    """The value written the Chinese way, or None when no rule applies. A count no rule can
+    write ('nan', 400 digits) raises in the rules; `check` then asks for a zh: line."""
+    try:
+        return chinese_value(value, kind)
+    except (ValueError, OverflowError):
+        return None

@@ -24,7 +24,8 @@ FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthChe
 PLAIN_VALUES = [
     "yes", "No", "on", "~", "null", ".inf", "-.nan", "1e400", "0x1F", "0o17", "0b101", "1_000", "1:20:30",
     "190:20:30.15", "2021-09-05", "2021-13-45", "2021-02-30", "2021-02-30 25:61:61", "2021-9-5T1:2:3+99:99",
-    "{total}", "{totl}", "{year}{total}", "é", "你好", "a b c", "x" * 700, "how much " * 80,
+    "{total}", "{totl}", "{year}{total}", "é", "你好", "a b c", "x" * 700, "how much " * 80, "nan", "'nan'",
+    "'" + "9" * 400 + " villages'", "'1e999 yuan'", "'10 Smarch 2021'",
 ]
 ODD_VALUES = [
     "!!int '5x'", "!!float abc", "!!binary '!!'", "!!set {a}", "!!timestamp 'no'", "!!python/object:os.system x",
@@ -118,11 +119,14 @@ VALUES = st.one_of(PLAIN, ODD, LONG_NUMBERS)
 
 
 @pytest.mark.parametrize("value", PLAIN_VALUES + ODD_VALUES)
-def test_every_odd_value_as_a_fact_and_as_a_question(folder, value):
-    for name, old in (("facts.yaml", "value: 100 billion yuan"), ("entries/main.yaml", "- total investment")):
-        text = (folder / name).read_text(encoding="utf-8")
-        new = old.replace("100 billion yuan" if name == "facts.yaml" else "total investment", value)
-        assert_only_problems(folder, name, text.replace(old, new).encode("utf-8", errors="surrogatepass"))
+def test_every_odd_value_as_a_fact_of_each_kind_and_as_a_question(folder, value):
+    facts = (folder / "facts.yaml").read_text(encoding="utf-8")
+    for kind in ("amount", "date", "year", "count", "share", "person"):
+        edited = facts.replace("value: 100 billion yuan", f"value: {value}").replace("kind: amount", f"kind: {kind}")
+        assert_only_problems(folder, "facts.yaml", edited.encode("utf-8", errors="surrogatepass"))
+    entries = (folder / "entries/main.yaml").read_text(encoding="utf-8")
+    edited = entries.replace("- total investment", f"- {value}")
+    assert_only_problems(folder, "entries/main.yaml", edited.encode("utf-8", errors="surrogatepass"))
 
 
 @FAST

@@ -339,3 +339,16 @@ def test_check_refuses_a_folder_too_large_before_parsing_it(capsys, knowledge_co
         DEFERRED_NOTE,
         f"{knowledge_copy}: 1 error(s), 0 warning(s).",
     ]
+
+
+def test_a_value_of_only_a_tab_is_two_problems_on_one_line(capsys, knowledge_copy):
+    # the tab (no entry) and the empty value (an entry) on one line once made sorting the problems raise
+    line = edit(knowledge_copy, "facts.yaml", "  value: Zhejiang\n", "  value: \t\n")
+    code, out = check(capsys, knowledge_copy)
+    assert code == 1
+    assert out[:2] == [
+        f"facts.yaml:{line}: (warning) contains a tab character. Fix: replace it with spaces; YAML does not allow "
+        "tabs for indentation.",
+        f"facts.yaml:{line}: [demonstration_zone_province] 'value' must be text, but it is nothing. Fix: put the "
+        "value in quotes, like value: \"...\".",
+    ]

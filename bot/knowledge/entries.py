@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from bot.knowledge.answers import AnswerRenderer
 from bot.knowledge.bounds import Budget, check_answer_length, check_question_count, check_question_lengths
 from bot.knowledge.fields import check_id, check_keys, did_you_mean, text, text_list, type_name
 from bot.knowledge.model import Entry, Fact, Location, Phrasing
-from bot.knowledge.reader import ENTRIES_DIR, FACTS_FILE, SMALLTALK_FILE, Reader
+from bot.knowledge.reader import ENTRIES_DIR, SMALLTALK_FILE, Reader
 from bot.knowledge.yamlfile import LineList, LineMap
-from bot.language.chinese import CJK
 
 ENTRY_KEYS = {"id": True, "title": False, "title_zh": False, "questions": True, "questions_zh": False, "answer": True,
               "answer_zh": False, "sources": True, "related": False, "note": False}
 SMALLTALK_KEYS = {"id": True, "questions": True, "questions_zh": False, "answer": True, "answer_zh": False,
                   "note": False}
 TOPIC_FILE_KEYS = {"topic": True, "topic_zh": False, "entries": True}
-PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
 class EntryReader:
@@ -28,7 +26,7 @@ class EntryReader:
         self.reader = reader
         self.source_ids = source_ids
         self.facts = facts
-        self.declared_facts = declared_facts  # including facts dropped for their own problems
+        self.answers = AnswerRenderer(reader, declared_facts)
         self.ids: dict[str, str] = {}  # entry id -> file:line where it is defined
         self.pending_related: list[tuple[str, int, str, str]] = []  # file, line, entry, related id
         self.budget = Budget(reader)
@@ -120,10 +118,10 @@ class EntryReader:
         answer_zh = text(reader, file, block, "answer_zh", label)
         rendered, used = (None, [])
         if answer is not None:
-            rendered, used = self.render(file, block.key_lines["answer"], label, answer, facts)
+            rendered, used = self.answers.render(file, block.key_lines["answer"], label, answer, facts)
         rendered_zh = None
         if answer_zh is not None:
-            rendered_zh, _ = self.render(file, block.key_lines["answer_zh"], label, answer_zh, facts, lang="zh")
+            rendered_zh, _ = self.answers.render(file, block.key_lines["answer_zh"], label, answer_zh, facts, lang="zh")
         bounded = self.within_bounds(file, line, block, label, questions, questions_zh, rendered, rendered_zh)
         if entry_id is None or not complete or not questions or rendered is None or not bounded:
             return None
@@ -167,40 +165,6 @@ class EntryReader:
                 self.reader.problem(file, source_line, label, f"source '{source}' does not exist.",
                                     f"use an id from sources.yaml{did_you_mean(source, self.source_ids)}.")
 
-    def render(self, file: str, line: int, entry: str | None, template: str,
-               facts: dict[str, Fact], lang: str = "en") -> tuple[str | None, list[str]]:
-        """Fill each {fact_id} with its value (in `lang`); report facts that do not exist."""
-        used: list[str] = []
-        missing = False
-        for name in PLACEHOLDER.findall(template):
-            if name in facts:
-                if name not in used:
-                    used.append(name)
-            elif name in self.declared_facts or FACTS_FILE in self.reader.broken_files:
-                missing = True  # the fact (or its whole file) is broken and reported there
-            else:
-                missing = True
-                self.reader.problem(file, line, entry, f"the answer uses {{{name}}}, which is not a fact.",
-                                    f"use an id from facts.yaml{did_you_mean(name, facts)}, or add the fact there.")
-        if missing:
-            return None, used
-        if lang == "zh":
-            return self.render_chinese(file, line, entry, template, facts, used), used
-        filled = PLACEHOLDER.sub(lambda m: facts[m.group(1)].value, template)
-        return " ".join(filled.split()), used
-
-    def render_chinese(self, file: str, line: int, entry: str | None, template: str,
-                       facts: dict[str, Fact], used: list[str]) -> str | None:
-        unwritten = [f for f in used if not facts[f].value_zh]
-        for fact_id in unwritten:
-            self.reader.problem(file, line, entry,
-                                f"the Chinese answer uses {{{fact_id}}}, which has no Chinese value.",
-                                f"add zh: to {fact_id} in facts.yaml.")
-        if unwritten:
-            return None
-        filled = PLACEHOLDER.sub(lambda m: facts[m.group(1)].value_zh, template)
-        return join_chinese_lines(filled)
-
     def check_related(self) -> None:
         if not self.budget.complete:
             return  # the entries not read may be the ones named
@@ -208,12 +172,3 @@ class EntryReader:
             if other not in self.ids:
                 self.reader.problem(file, line, entry, f"related entry '{other}' does not exist.",
                                     f"use the id of another entry{did_you_mean(other, self.ids)}.")
-
-
-_SPACE_BY_CHINESE = re.compile(f"(?<=[{CJK}，。、：；！？（）“”])\\s+|\\s+(?=[{CJK}，。、：；！？（）“”])")
-
-
-def join_chinese_lines(text: str) -> str:
-    """Chinese is written without spaces, but YAML's folded lines put them back: drop those
-    next to Chinese characters, keep the ones between English words."""
-    return _SPACE_BY_CHINESE.sub("", " ".join(text.split()))

@@ -14,7 +14,8 @@ The package:
   bounds.py     counts and lengths: entries, questions, answers, examples
   sources.py    sources.yaml and facts.yaml
   wordlists.py  synonyms.yaml and examples.yaml
-  entries.py    entries/*.yaml and smalltalk.yaml, answers rendered from the facts
+  entries.py    entries/*.yaml and smalltalk.yaml
+  answers.py    answers rendered from the facts, in English and Chinese
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.knowledge.entries import PLACEHOLDER, EntryReader
+from bot.knowledge.answers import PLACEHOLDER
+from bot.knowledge.entries import EntryReader
 from bot.knowledge.files import FileProblem, file_size, is_regular_file, yaml_files
 from bot.knowledge.limits import MAX_TOTAL_BYTES, size
 from bot.knowledge.model import Knowledge

@@ -17,6 +17,22 @@ class Problem(NamedTuple):
     fix: str
     severity: Severity = "error"
 
+    def sort_key(self) -> tuple:
+        """File, line, then the rest; a problem of no entry sorts first (None does not compare with text)."""
+        return self.file, self.line, self.entry or "", self.entry is not None, self.message, self.fix, self.severity
+
+    def __lt__(self, other: tuple) -> bool:
+        return self.sort_key() < other.sort_key() if isinstance(other, Problem) else NotImplemented
+
+    def __gt__(self, other: tuple) -> bool:
+        return self.sort_key() > other.sort_key() if isinstance(other, Problem) else NotImplemented
+
+    def __le__(self, other: tuple) -> bool:
+        return self.sort_key() <= other.sort_key() if isinstance(other, Problem) else NotImplemented
+
+    def __ge__(self, other: tuple) -> bool:
+        return self.sort_key() >= other.sort_key() if isinstance(other, Problem) else NotImplemented
+
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         who = f" [{self.entry}]" if self.entry else ""

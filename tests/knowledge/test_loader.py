@@ -161,3 +161,23 @@ def test_version_changes_with_any_edit(tiny_knowledge):
 def test_shipped_knowledge_has_no_structural_problems(shipped_knowledge):
     assert read_knowledge(shipped_knowledge.directory).problems == []
     assert len(shipped_knowledge.entries) >= 30
+
+
+@pytest.mark.parametrize("value", ["nan", "9" * 400 + " villages"])
+def test_a_count_no_chinese_rule_can_write_is_loaded_without_a_chinese_value(tiny_knowledge, value):
+    folder = tiny_knowledge(facts_yaml=f"""
+        total:
+          value: 100 billion yuan
+          kind: amount
+          source: doc
+        year:
+          value: "{value}"
+          kind: count
+          source: doc
+    """)
+    result = read_knowledge(folder)
+    assert result.knowledge.facts["year"].value_zh is None
+    assert [str(p) for p in result.problems] == [
+        "entries/main.yaml:22: [deadline] the Chinese answer uses {year}, which has no Chinese value. "
+        "Fix: add zh: to year in facts.yaml.",
+    ]

@@ -19,3 +19,11 @@ def test_knowledge_error_lists_every_problem_sorted():
     error = KnowledgeError([Problem("b.yaml", 1, None, "two.", "fix."), Problem("a.yaml", 1, None, "one.", "fix.")])
     assert str(error).splitlines() == ["2 problem(s) in the knowledge:", "a.yaml:1: one. Fix: fix.",
                                        "b.yaml:1: two. Fix: fix."]
+
+
+def test_problems_of_no_entry_and_of_an_entry_on_one_line_sort_without_error():
+    # a tab on a line (no entry) and a wrong value on the same line (entry 'total')
+    tab = Problem("facts.yaml", 2, None, "contains a tab character.", "replace it.", "warning")
+    value = Problem("facts.yaml", 2, "total", "'value' must be text.", "quote it.")
+    assert sorted([value, tab]) == [tab, value]
+    assert KnowledgeError([value, tab]).problems == [tab, value]

@@ -289,3 +289,67 @@ def test_a_synonym_of_only_common_words_is_a_trap(capsys, knowledge_copy):
     # Chinese synonyms are learnt by the Chinese reader only: English 'how much' questions keep their way
     # (they used to lose it once the first Chinese question had taught the shared reader).
     assert not any("'how much" in line for line in out)
+
+
+# -- knowledge that must not hang, blow up or crash `check`: a clear message and exit 1 ----------
+
+from bot.knowledge.limits import MAX_DEPTH, MAX_TOTAL_BYTES  # noqa: E402
+from bot.maintenance.check import DEFERRED_NOTE  # noqa: E402
+
+ALIAS_BOMB = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
+    f"{name}: &{name} [{', '.join(['*' + before] * 9)}]\n" for before, name in zip("abcdefgh", "bcdefghi"))
+
+
+def test_check_refuses_the_alias_bomb_without_expanding_it(capsys, knowledge_copy):
+    (knowledge_copy / "entries" / "bomb.yaml").write_text(ALIAS_BOMB, encoding="utf-8")
+    assert check(capsys, knowledge_copy) == (1, [
+        "entries/bomb.yaml:1: this file uses the YAML anchor '&a'; knowledge files do not allow anchors or "
+        "aliases. Fix: write the text out in full each place it is needed; text that starts with '&' or '*' must "
+        "be in quotes.",
+        DEFERRED_NOTE,
+        f"{knowledge_copy}: 1 error(s), 0 warning(s).",
+    ])
+
+
+def test_check_refuses_deep_nesting(capsys, knowledge_copy):
+    (knowledge_copy / "entries" / "deep.yaml").write_text("[" * 30_000 + "]" * 30_000, encoding="utf-8")
+    assert check(capsys, knowledge_copy) == (1, [
+        f"entries/deep.yaml:1: this file nests lists and sets of keys more than {MAX_DEPTH} levels deep. Fix: an "
+        "entries file needs 4 levels (entries, an entry, its questions); check the brackets and the indentation "
+        "on this line.",
+        DEFERRED_NOTE,
+        f"{knowledge_copy}: 1 error(s), 0 warning(s).",
+    ])
+
+
+def test_check_refuses_a_folder_too_large_before_parsing_it(capsys, knowledge_copy):
+    entry = ("  - id: bulk-{n}\n    questions: [how much is bulk {n}, bulk {n} amount]\n"
+             "    answer: Bulk {n} is {{pledge_total}}.\n    sources: [ten-actions-article]\n")
+    for part in range(3):  # each under the per-file limit, together over the total
+        with open(knowledge_copy / "entries" / f"bulk{part}.yaml", "w", encoding="utf-8") as out:
+            out.write("topic: Bulk\nentries:\n")
+            out.writelines(entry.format(n=f"{part}-{n}") for n in range(13_000))
+    total = sum(p.stat().st_size for p in knowledge_copy.rglob("*.yaml") if p.name != "eval.yaml")
+    assert total > MAX_TOTAL_BYTES
+    code, out = check(capsys, knowledge_copy)
+    assert code == 1
+    assert out == [
+        f"{knowledge_copy}: the knowledge files add up to {total:,} bytes ({total / 1_000_000:.1f} MB); the bot "
+        f"reads at most {MAX_TOTAL_BYTES:,} bytes (5 MB). Fix: remove what is not knowledge (the shipped knowledge "
+        "is about 0.1 MB in all).",
+        DEFERRED_NOTE,
+        f"{knowledge_copy}: 1 error(s), 0 warning(s).",
+    ]
+
+
+def test_a_value_of_only_a_tab_is_two_problems_on_one_line(capsys, knowledge_copy):
+    # the tab (no entry) and the empty value (an entry) on one line once made sorting the problems raise
+    line = edit(knowledge_copy, "facts.yaml", "  value: Zhejiang\n", "  value: \t\n")
+    code, out = check(capsys, knowledge_copy)
+    assert code == 1
+    assert out[:2] == [
+        f"facts.yaml:{line}: (warning) contains a tab character. Fix: replace it with spaces; YAML does not allow "
+        "tabs for indentation.",
+        f"facts.yaml:{line}: [demonstration_zone_province] 'value' must be text, but it is nothing. Fix: put the "
+        "value in quotes, like value: \"...\".",
+    ]

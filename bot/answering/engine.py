@@ -10,8 +10,9 @@ from rapidfuzz import fuzz
 from bot.answering.matcher import Candidate, MatchIndex
 from bot.answering.reply import Reply
 from bot.answering.units import LANGUAGES, Example, LanguageUnit, LanguageUnits, language_of
+from bot.answering.unstated import gap_of
 from bot.knowledge.model import Entry, Knowledge
-from bot.language.normalize import ASKED_KINDS, Analysis, Normalizer
+from bot.language.normalize import ASKED_KINDS, Analysis, Normalizer, stem
 
 # Kinds of fact a question can ask that an entry may lack: asked of an entry without one,
 # the bot says the sources do not give it. ("reason" questions are answered by any entry.)
@@ -20,6 +21,8 @@ STATED_KINDS = frozenset({"date", "amount", "count", "person"})
 PART_SEPARATORS = re.compile(r"[?？;；!！。:：]|\.(?=\s)|\b(?:and|also|plus|as well as)\b|以及|还有|另外|同时|并且",
                              re.IGNORECASE)
 WHOLE_IS_ENOUGH = 0.9
+ATTRIBUTE_TOPIC_AT = 0.3  # an attribute question is declined informatively down to this topic score
+GAP_MARGIN = 0.3
 RARE_SHARE = 0.9  # an unknown word keeping this much of its weight is rare: a name, a term
 # Longer messages are cut before matching; no real question is this long.
 MAX_QUESTION_CHARS = 600
@@ -72,9 +75,11 @@ class Engine:
         """The example questions written in `lang` (English ones if there are none)."""
         return self.units.get(lang).examples or (self.units.get("en").examples if lang != "en" else ())
 
-    def _rank(self, analysis, index: MatchIndex, limit: int = 5):
+    def _rank(self, analysis, index: MatchIndex, limit: int = 6):
+        # A wider margin than answering needs: a known gap may rank a little below its entry.
         return index.rank(analysis, limit=limit, min_coverage=self.policy.min_coverage,
-                          floor=self.policy.clarify_at, margin=self.policy.margin, exhaustive=self.exhaustive)
+                          floor=self.policy.clarify_at, margin=max(self.policy.margin, GAP_MARGIN),
+                          exhaustive=self.exhaustive)
 
     def with_policy(self, policy: Policy) -> "Engine":
         """The same knowledge and indexes, deciding with other thresholds (for `eval --sweep`)."""
@@ -101,9 +106,9 @@ class Engine:
         about_now = whole.about_now
         for piece in pieces:
             analysis = unit.normalizer.analyse(piece)
+            # Rare: a name, or a word the knowledge never uses that is no everyday word either.
             light = dict(analysis.light)
-            rare = any(light.get(t, 1.0) >= RARE_SHARE for t in analysis.content if t not in unit.index.known) \
-                or bool(analysis.names)
+            rare = bool(analysis.names) or any(light.get(stem(w), 1.0) >= RARE_SHARE for w in analysis.foreign)
             if len(analysis.content) < 2:
                 rare_elsewhere = rare_elsewhere or rare
                 continue
@@ -145,8 +150,26 @@ class Engine:
             return self._unknown(question, lang, analysis, "off_topic")
         ranked = self._rank(analysis, unit.index)
         nearest = ranked[0] if ranked else None
+        if analysis.attribute and nearest is not None and nearest.score >= ATTRIBUTE_TOPIC_AT \
+                and not unit.index.gives(nearest.entry, analysis.attribute) and not gap_of(nearest.entry.id):
+            # An age, a salary, progress so far: no source gives one. Declined with what is nearest.
+            return self._not_stated(question, lang, analysis, nearest, analysis.attribute)
         if nearest is None or nearest.score < self.policy.clarify_at:
             return self._unknown(question, lang, analysis, "off_topic", nearest)
+        # The real entry that would answer, if any: what it gives is not beyond a gap's entry.
+        best_entry = next((c.entry for c in ranked if not gap_of(c.entry.id) and c.score >= self.policy.clarify_at),
+                          None)
+        for candidate in ranked:
+            known_gap = gap_of(candidate.entry.id)
+            if known_gap and candidate.score >= max(self.policy.clarify_at, nearest.score - GAP_MARGIN):
+                entry = self.knowledge.entry(known_gap[0])
+                if unit.index.asks_beyond(candidate.entry, entry, analysis, best_entry):
+                    # The maintainers wrote down that the documents do not say this.
+                    return self._not_stated(question, lang, analysis, candidate._replace(entry=entry), known_gap[1])
+        ranked = [c for c in ranked if not gap_of(c.entry.id)]
+        if not ranked:
+            return self._unknown(question, lang, analysis, "off_topic")
+        nearest = ranked[0]
         if analysis.attribute and not unit.index.gives(nearest.entry, analysis.attribute):
             # An age, a salary, progress so far: unless the entry is written to answer it, no source gives it.
             return self._not_stated(question, lang, analysis, nearest, analysis.attribute)
@@ -164,13 +187,14 @@ class Engine:
             return self._unknown(question, lang, analysis, "off_topic", nearest)
         chosen = close[: self.policy.max_choices]
         return Reply(question, "clarify", lang, score=nearest.score, nearest=nearest.entry.id,
-                     suggestions=tuple(c.entry.id for c in chosen), asked=analysis.asks)
+                     suggestions=tuple(c.entry.id for c in chosen), asked=analysis.asks, about_now=analysis.about_now)
 
     def ranked(self, question: str, limit: int = 5) -> list[Candidate]:
         """The entries closest to a question, whatever `answer` decides (for maintainers' reports
         over stored questions; the bot itself takes `Reply.nearest`)."""
         unit = self.unit_for(question)
-        return unit.index.rank(unit.normalizer.analyse(question[:MAX_QUESTION_CHARS]), limit=limit)
+        ranked = unit.index.rank(unit.normalizer.analyse(question[:MAX_QUESTION_CHARS]), limit=limit * 2)
+        return [c for c in ranked if c.entry.id in unit.index.entry_ids][:limit]
 
     def candidates(self, question: str, limit: int = 5, lang: str | None = None) -> list[Reply]:
         """Several good answers for one question, best first (for inline mode).
@@ -186,7 +210,7 @@ class Engine:
             if len(chosen) >= limit:
                 break
             if candidate.score >= self.policy.clarify_at and candidate.coverage >= self.policy.min_coverage \
-                    and candidate.entry.id not in {r.entry for r in chosen}:
+                    and candidate.entry.id in unit.index.entry_ids and candidate.entry.id not in {r.entry for r in chosen}:
                 chosen.append(self._answered(question, candidate.entry, candidate.score, lang, analysis))
         return chosen
 

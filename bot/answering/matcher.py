@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from bot.answering.unstated import gap_entries
 from bot.knowledge.model import Entry, Knowledge
 from bot.language.normalize import ASKED_KINDS, Analysis, Normalizer, surface_tokens
 
@@ -98,10 +99,12 @@ def knowledge_texts(knowledge: Knowledge, lang: str = "en") -> list[str]:
     """Every text of one language whose words count as 'mentioned by the knowledge'."""
     if lang == "zh":
         texts = [q.text for e in knowledge.entries + knowledge.smalltalk for q in e.questions_zh]
+        texts += [q.text for e in knowledge.entries for g in e.not_stated for q in g.questions_zh]
         texts += [e.answer_zh for e in knowledge.entries if e.answer_zh]
         texts += [f.value_zh for f in knowledge.facts.values() if f.value_zh]
         return texts + [t for t in knowledge.topics_zh if t]
     texts = [q.text for e in knowledge.entries + knowledge.smalltalk for q in e.questions]
+    texts += [q.text for e in knowledge.entries for g in e.not_stated for q in g.questions]
     texts += [e.answer for e in knowledge.entries]
     texts += [f.value for f in knowledge.facts.values()]
     return texts + list(knowledge.topics)
@@ -140,8 +143,9 @@ class MatchIndex:
         def value_of(fact) -> str:
             return fact.value if lang == "en" else (fact.value_zh or "")
 
-        self.entries: tuple[Entry, ...] = knowledge.entries
-        self.entry_ids = frozenset(e.id for e in self.entries)
+        # Known gaps (`not_stated:`) are ranked like entries: see bot/answering/unstated.py.
+        self.entries: tuple[Entry, ...] = knowledge.entries + gap_entries(knowledge)
+        self.entry_ids = frozenset(e.id for e in knowledge.entries)
         self.fact_words = {fact.id: frozenset(analyse(value_of(fact)).content) for fact in knowledge.facts.values()}
         stated_by: dict[str, int] = {}
         for entry in self.entries:
@@ -189,8 +193,14 @@ class MatchIndex:
             for token in vocabulary:
                 postings.setdefault(token, []).append(index)
         self._postings = {t: tuple(ids) for t, ids in postings.items()}
-        total = max(len(self.entries), 1)
-        self._idf = {t: math.log(1 + total / len(ids)) for t, ids in self._postings.items()}
+        # Word weights come from the real entries only: adding a known gap must not change how
+        # any real entry is matched. A word only gaps use is weighed among the gaps.
+        real = len(knowledge.entries)
+        total = max(real, 1)
+        self._idf = {}
+        for token, ids in self._postings.items():
+            in_entries = sum(1 for i in ids if i < real)
+            self._idf[token] = math.log(1 + total / (in_entries or len(ids)))
         self._cores = cores
         self._asked_by = [frozenset(p.asks for p in own if p.asks) | attributes.get(i, frozenset())
                           for i, own in enumerate(phrasings)]
@@ -239,10 +249,25 @@ class MatchIndex:
         kinds = ASKED_KINDS.get(asks)  # None for an attribute (age, status...): no fact has one
         return bool(kinds and entry.fact_kinds & kinds) or ASK_GROUPS.get(asks, asks) in self._asked_by[position]
 
-    @property
-    def known(self):
-        """The words some entry uses (an unknown word weighs most: see `weight`)."""
-        return self._idf.keys()
+    def asks_beyond(self, gap: Entry, entry: Entry, analysis: Analysis, best: Entry | None = None) -> bool:
+        """Whether a question asks what a known gap names beyond its entry: a word only the gap's
+        questions use ("names", "donation"), or a kind only they ask ("which", "who", "so far")."""
+        gap_at, entry_at = self._position.get(gap.id), self._position.get(entry.id)
+        if gap_at is None or entry_at is None:
+            return False
+        beyond = set(analysis.content) - self._vocabularies[entry_at]
+        asks_beyond = self._asked_by[gap_at] - self._asked_by[entry_at]
+        best_at = self._position.get(best.id) if best is not None else None
+        if best_at is not None:  # what another entry answers is not beyond: it is that entry's
+            beyond -= self._vocabularies[best_at]
+            asks_beyond -= self._asked_by[best_at]
+        if beyond & self._vocabularies[gap_at]:
+            return True
+        # Or it asks what only the gap's questions ask ("which", "who", "so far"), and neither the
+        # gap's entry nor the best one gives (as a fact or a phrasing): "how many actions" is answered.
+        kinds = [k for k in (analysis.asks, analysis.attribute) if k]
+        return any(ASK_GROUPS.get(k, k) in asks_beyond and not self.gives(entry, k)
+                   and not (best is not None and self.gives(best, k)) for k in kinds)
 
     def weight(self, token: str) -> float:
         return self._idf.get(token, self.foreign_weight)

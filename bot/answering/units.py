@@ -48,7 +48,7 @@ def build_unit(knowledge: Knowledge, lang: str, english: LanguageUnit | None = N
     examples = []
     for example in knowledge.examples:
         if language_of(example.text) == lang:
-            ranked = index.rank(normalizer.analyse(example.text), limit=1)
+            ranked = [c for c in index.rank(normalizer.analyse(example.text), limit=3) if c.entry.id in index.entry_ids]
             if ranked:
                 examples.append(Example(ranked[0].entry.id, example.text))
     return LanguageUnit(

@@ -9,10 +9,11 @@ from bot.knowledge.bounds import Budget, check_answer_length, check_question_cou
 from bot.knowledge.fields import check_id, check_keys, did_you_mean, text, text_list, type_name
 from bot.knowledge.model import Entry, Fact, Location, Phrasing
 from bot.knowledge.reader import ENTRIES_DIR, SMALLTALK_FILE, Reader
+from bot.knowledge.unstated import read_known_gaps
 from bot.knowledge.yamlfile import LineList, LineMap
 
 ENTRY_KEYS = {"id": True, "title": False, "title_zh": False, "questions": True, "questions_zh": False, "answer": True,
-              "answer_zh": False, "sources": True, "related": False, "note": False}
+              "answer_zh": False, "sources": True, "related": False, "not_stated": False, "note": False}
 SMALLTALK_KEYS = {"id": True, "questions": True, "questions_zh": False, "answer": True, "answer_zh": False,
                   "note": False}
 TOPIC_FILE_KEYS = {"topic": True, "topic_zh": False, "entries": True}
@@ -109,6 +110,9 @@ class EntryReader:
         self.check_sources_exist(file, source_items, label)
         if label is not None:
             self.pending_related += [(file, r_line, label, r) for r, r_line in related_items]
+        if "sources" in block and not source_items and label is not None:
+            reader.problem(file, block.key_lines["sources"], label, "the entry names no source.",
+                           "list the id of each document (sources.yaml) its answer comes from under 'sources:'.")
         sources = [s for s, _ in source_items]
         related = [r for r, _ in related_items]
         if "questions" in block and not questions:
@@ -123,7 +127,9 @@ class EntryReader:
         if answer_zh is not None:
             rendered_zh, _ = self.answers.render(file, block.key_lines["answer_zh"], label, answer_zh, facts, lang="zh")
         bounded = self.within_bounds(file, line, block, label, questions, questions_zh, rendered, rendered_zh)
-        if entry_id is None or not complete or not questions or rendered is None or not bounded:
+        known_gaps = read_known_gaps(reader, file, block, label)
+        if entry_id is None or not complete or not questions or rendered is None or not bounded \
+                or not (sources or keys is SMALLTALK_KEYS):
             return None
         return Entry(
             id=entry_id,
@@ -142,6 +148,7 @@ class EntryReader:
             answer_zh=rendered_zh,
             answer_zh_template=answer_zh,
             title_zh=text(reader, file, block, "title_zh", label),
+            not_stated=known_gaps,
         )
 
     def within_bounds(self, file: str, line: int, block: LineMap, label: str | None,

@@ -30,6 +30,8 @@ def type_name(value: object) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a set of keys"
+    if isinstance(value, str):
+        return f"the text {value[:40]!r}"
     return type(value).__name__
 
 

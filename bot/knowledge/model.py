@@ -42,6 +42,21 @@ class Phrasing(NamedTuple):
     location: Location
 
 
+class KnownGap(NamedTuple):
+    """Something people ask about an entry that the documents do not say, written down by the
+    maintainers (`not_stated:`) with the one-line reply the bot gives instead of guessing."""
+
+    id: str
+    questions: tuple[Phrasing, ...]
+    reply: str
+    location: Location
+    questions_zh: tuple[Phrasing, ...] = ()
+    reply_zh: str | None = None
+
+    def reply_in(self, lang: str) -> str:
+        return self.reply_zh if lang == "zh" and self.reply_zh else self.reply
+
+
 class Entry(NamedTuple):
     id: str
     topic: str
@@ -59,6 +74,7 @@ class Entry(NamedTuple):
     answer_zh: str | None = None  # with every {fact} filled in, the Chinese way
     answer_zh_template: str | None = None
     title_zh: str | None = None
+    not_stated: tuple[KnownGap, ...] = ()  # what people ask of it that the documents do not say
 
     def answer_in(self, lang: str) -> str:
         return self.answer_zh if lang == "zh" and self.answer_zh else self.answer

@@ -29,8 +29,9 @@ ATTRIBUTES: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] = {
                  ("市值", "估值", "股价", "营收", "营业额", "利润", "营业收入是多少")),
     "succession": ((("predecessor",), ("successor",), ("replace",), ("replaced",), ("succeed",), ("succeeded",),
                     ("ceo", "before"), ("chairman", "before"), ("before", "him"), ("after", "him"), ("previous",),
-                    ("former",), ("next", "ceo")),
-                   ("接班", "继任", "前任", "下一任", "之前的ceo", "取代")),
+                    ("former",), ("next", "ceo"), ("step", "down"), ("stepped", "down"), ("steps", "down"),
+                    ("resign",), ("resigned",), ("retire",), ("retired",)),
+                   ("接班", "继任", "前任", "下一任", "之前的ceo", "取代", "卸任", "辞职", "离任", "退休")),
     "education": ((("university",), ("college",), ("degree",), ("studied",), ("graduate",), ("graduated",)),
                   ("大学", "学历", "毕业于", "读书")),
 }

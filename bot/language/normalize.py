@@ -88,6 +88,11 @@ _ASKS = (
     (("who", "is", "it", "for"), "beneficiary"),
     (("who", "benefits"), "beneficiary"),
     (("who",), "person"),
+    (("which",), "which"),  # "which counties", "what crops exactly": names, not the topic
+    (("exactly",), "which"),
+    (("specifically",), "which"),
+    (("specific",), "which"),
+    (("names",), "which"),
     (("whom",), "person"),
     (("whose",), "person"),
     (("why",), "reason"),

@@ -39,7 +39,7 @@ def test_unknown_key_suggests_the_right_one(tiny_knowledge):
     """)
     assert messages(folder) == [
         "entries/main.yaml:5: [amount] unknown key 'answr' in an entry. "
-        "Fix: use only id, title, title_zh, questions, questions_zh, answer, answer_zh, sources, related, note (did you mean 'answer'?).",
+        "Fix: use only id, title, title_zh, questions, questions_zh, answer, answer_zh, sources, related, not_stated, note (did you mean 'answer'?).",
         "entries/main.yaml:3: [amount] an entry has no 'answer'. Fix: add 'answer:' to it.",
     ]
 

@@ -55,11 +55,10 @@ def test_every_shipped_entry_names_its_sources(shipped_knowledge):
     assert [e.id for e in shipped_knowledge.entries if not e.sources] == []
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="product gap: the loader (bot/knowledge/loader.py) accepts an entry whose sources are "
-                          "empty and `pledgebot check` does not flag it; drop this mark once it is refused")
 @pytest.mark.parametrize("sources", ["sources: []", "sources:"])
 def test_an_entry_without_sources_is_refused(tiny_knowledge, sources):
     folder = tiny_knowledge(entries__main_yaml=_replace_last(TINY["entries/main.yaml"], "sources: [doc]", sources))
     problems = [str(p) for p in read_knowledge(folder).problems]
-    assert any("[deadline]" in p and "sources" in p for p in problems), problems
+    assert [p for p in problems if "[deadline]" in p] == [
+        "entries/main.yaml:23: [deadline] the entry names no source. Fix: list the id of each document "
+        "(sources.yaml) its answer comes from under 'sources:'."]

@@ -209,7 +209,7 @@ def test_an_unknown_key_gets_a_did_you_mean(capsys, knowledge_copy):
     code, out = check(capsys, knowledge_copy)
     assert code == 1
     assert out[0] == (f"entries/foundation.yaml:{line}: [foundation-about] unknown key 'relatd' in an entry. Fix: use "
-                      "only id, title, title_zh, questions, questions_zh, answer, answer_zh, sources, related, note (did you mean 'related'?).")
+                      "only id, title, title_zh, questions, questions_zh, answer, answer_zh, sources, related, not_stated, note (did you mean 'related'?).")
 
 
 @pytest.mark.parametrize("file, old, new, message", [

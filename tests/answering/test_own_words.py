@@ -1,0 +1,89 @@
+"""Issue 10's patterns through `answer()`: generous about the topic, strict about what is asked,
+honest about time. Each test is a kind of question, shown with a few wordings."""
+
+import pytest
+
+from bot.answering.engine import Engine
+from bot.knowledge.loader import load_knowledge
+from tests.conftest import TINY
+from tests.knowledge.test_unstated import GAP, _with
+
+
+@pytest.mark.parametrize("question", [
+    "so what's up with the twenty billion fund thing",
+    "why is alibaba doing all this common prosperity stuff",
+    "ok so how much is alibaba investing lol",
+    "hey so like what are the three directions of the alibaba foundation",
+])
+def test_everyday_words_the_knowledge_never_uses_do_not_sink_a_clear_question(engine, question):
+    assert engine.answer(question).status == "answered", question
+
+
+@pytest.mark.parametrize("question", [
+    "How much did Tencent pledge for common prosperity?", "Who is the CTO of Alibaba?",
+    "what did alibaba pledge in 2023", "who is the president of alibaba", "腾讯的共同富裕计划投入多少钱",
+    "百度在共同富裕方面做了什么",
+])
+def test_names_roles_and_figures_the_knowledge_never_mentions_still_decline(engine, question):
+    reply = engine.answer(question)
+    assert reply.status == "unknown", (question, reply)
+
+
+@pytest.mark.parametrize("question, attribute", [
+    ("what is zhang yong's salary", "salary"), ("how old is zhang yong", "age"),
+    ("has alibaba spent the whole 100 billion yet", "status"), ("how many employees does alibaba have", "headcount"),
+    ("张勇的工资是多少", "salary"),
+])
+def test_an_attribute_no_source_gives_is_declined_with_the_nearest_topic(engine, question, attribute):
+    reply = engine.answer(question)
+    assert (reply.status, reply.reason, reply.missing) == ("unknown", "not_stated", attribute), reply
+    assert reply.nearest is not None  # the renderer shows what the sources do say about it
+
+
+def test_a_date_asked_of_an_entry_without_one_is_not_answered_with_the_topic(engine):
+    reply = engine.answer("on which day exactly were the ten actions announced")
+    assert (reply.status, reply.reason) == ("unknown", "not_stated")
+    assert reply.nearest in {"ten-actions", "overview"}
+
+
+def test_a_known_gap_declines_with_its_own_reply_and_the_topic_still_answers(tiny_knowledge):
+    engine = Engine(load_knowledge(tiny_knowledge(entries__main_yaml=_with(GAP))))
+    gap = engine.answer("on which exact day was the investment announced")
+    assert (gap.status, gap.reason, gap.missing, gap.nearest) == ("unknown", "not_stated", "launch-day", "amount")
+    assert engine.answer("how much is invested").entry == "amount"
+    assert engine.answer("具体哪一天公布的").missing == "launch-day"
+
+
+def test_a_lone_near_miss_is_declined_not_offered_as_did_you_mean(engine):
+    for question in ("who runs the alibaba foundation day to day", "what does the foundation think of tencent"):
+        assert engine.answer(question).status == "unknown", question
+
+
+def test_one_clearly_best_entry_is_answered_without_asking_back(tiny_knowledge):
+    from bot.answering.engine import Policy
+
+    strict = Engine(load_knowledge(tiny_knowledge()), Policy(answer_at=1.01))
+    reply = strict.answer("investment amount please")  # below answer_at, yet far ahead of the deadline
+    assert (reply.status, reply.entry) == ("answered", "amount")
+    assert strict.with_policy(Policy(answer_at=1.01, clear_at=1.01)).answer("investment amount please").status != "answered"
+
+
+@pytest.mark.parametrize("question", ["is zhang yong still the ceo of alibaba today", "who is the current ceo of alibaba",
+                                      "张勇现在还是阿里的CEO吗"])
+def test_a_question_about_now_is_answered_as_of_the_sources(engine, question):
+    reply = engine.answer(question)
+    assert reply.about_now and reply.status != "unknown", reply
+
+
+def test_two_questions_in_one_get_both_answers(engine):
+    reply = engine.answer("tell me about the 20 billion fund and who leads the team")
+    assert reply.status == "answered" and set(reply.entries) == {"fund", "team"}
+    assert len(engine.answer("how much is alibaba investing? and by when?").entries) >= 1
+
+
+def test_a_story_around_one_question_answers_the_question(engine):
+    reply = engine.answer("I'm a reporter for a German daily doing a piece on tech firms. "
+                          "How many US dollars did Alibaba commit?")
+    assert (reply.status, reply.entry) == ("answered", "pledge-amount")
+    # ...but a story naming another company is about that company: declined.
+    assert engine.answer("My cousin works at Tencent. How much did they pledge?").status == "unknown"

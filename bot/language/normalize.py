@@ -501,6 +501,9 @@ class Normalizer:
         for token in tokens:
             if token not in self.stop_stems and token not in self.kind_stems and token not in content:
                 content.append(token)
+        if "10" in content and any(t.startswith("#") for t in content):
+            # "the 7th of the ten actions", 十大行动第二条: "ten" names the programme; the ordinal is asked.
+            content.remove("10")
         names = set(name_like_words(text)) if foreign else set()
         # An everyday word the knowledge never uses ("thing", "essay") costs a question
         # little; a rare one ("tencent") as much as any word can. Names stay names only if rare.

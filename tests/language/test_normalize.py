@@ -91,3 +91,10 @@ def test_what_kind_of_answer_is_asked_for(normalizer, question, kind):
 
 def test_kind_words_are_not_content(normalizer):
     assert normalizer.analyse("foundation date").content == ("foundat",)
+
+
+def test_the_ten_of_the_ten_actions_is_no_figure_beside_an_ordinal(engine):
+    for question in ("what is the seventh of the ten actions", "十大行动第二条是啥"):
+        analysis = engine.unit_for(question).normalizer.analyse(question)
+        assert "10" not in analysis.content and any(t.startswith("#") for t in analysis.content), analysis
+    assert "10" in engine.normalizer.analyse("what are the ten actions").content

@@ -50,27 +50,45 @@ NOW_WORDS: tuple[tuple[tuple[str, ...], ...], tuple[str, ...]] = (
 )
 
 
-def _found(words: list[str], text: str, table) -> tuple[str, ...]:
-    """The first of the table's word sequences or Chinese terms in the question, or ()."""
-    english, chinese = table
-    for sequence in english:
-        n = len(sequence)
-        if any(tuple(words[i:i + n]) == sequence for i in range(len(words) - n + 1)):
-            return sequence
-    return next(((term,) for term in chinese if term in text), ())
+class _Table:
+    """A table's English sequences indexed by their first word, so a question is checked only
+    for sequences that start with one of its words (this runs for every phrasing at build time)."""
+
+    def __init__(self, table):
+        english, self.chinese = table
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for sequence in english:
+            self.by_first.setdefault(sequence[0], []).append(sequence)
+        self.order = {sequence: n for n, sequence in enumerate(english)}
+
+    def find(self, words: list[str], text: str) -> tuple[str, ...]:
+        """The table's first sequence (in its order) found in the question, or its first Chinese term."""
+        found = None
+        for i, word in enumerate(words):
+            for sequence in self.by_first.get(word, ()):
+                if tuple(words[i:i + len(sequence)]) == sequence and (
+                        found is None or self.order[sequence] < self.order[found]):
+                    found = sequence
+        if found:
+            return found
+        if text.isascii():
+            return ()
+        return next(((term,) for term in self.chinese if term in text), ())
 
 
+_ATTRIBUTE_TABLES = {attribute: _Table(table) for attribute, table in ATTRIBUTES.items()}
 # "Has it been spent?", "have they built them": asking what has happened since, not what was planned.
 _PERFECT = frozenset({"has", "have", "hasnt", "havent"})
 _DONE = frozenset({"spent", "invested", "built", "completed", "finished", "achieved", "delivered", "disbursed",
                    "reached", "hit", "met", "used", "opened", "created", "set"})
+_NOW_TABLE = _Table(NOW_WORDS)
 
 
 def asked_attribute(words: list[str], text: str) -> tuple[str | None, tuple[str, ...]]:
     """(the attribute a question asks for, the words that ask it), or (None, ()):
     `words` are the question's folded words, `text` its folded, simplified text."""
-    for attribute, table in ATTRIBUTES.items():
-        found = _found(words, text, table)
+    for attribute, table in _ATTRIBUTE_TABLES.items():
+        found = table.find(words, text)
         if found:
             return attribute, found
     for i, word in enumerate(words):
@@ -82,7 +100,7 @@ def asked_attribute(words: list[str], text: str) -> tuple[str | None, tuple[str,
 
 
 def asks_about_now(words: list[str], text: str) -> bool:
-    return bool(_found(words, text, NOW_WORDS))
+    return bool(_NOW_TABLE.find(words, text))
 
 
 def this_year() -> str:

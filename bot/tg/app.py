@@ -28,7 +28,8 @@ from bot.answering.engine import Engine
 from bot.maintenance.store import QuestionStore, default_db_path
 from bot.tg import admin, browsing, callbacks, errors, inline, questions
 from bot.tg.guard import guard
-from bot.tg.jobs import fingerprint, schedule_jobs
+from bot.tg.folder_print import folder_print
+from bot.tg.jobs import schedule_jobs
 from bot.tg.limits import QuestionLimiter
 from bot.tg.sending import OutageTolerantRateLimiter
 from bot.tg.settings import Settings
@@ -89,7 +90,8 @@ def build_application(settings: Settings, engine: Engine, request: BaseRequest |
     state.limiter = QuestionLimiter(settings.questions_per_minute)
     state.store = QuestionStore(Path(settings.db_path) if settings.db_path else default_db_path())
     state.admins = filters.User(user_id=settings.admin_ids)
-    state.fingerprint = fingerprint(engine.knowledge.directory)
+    state.loaded_print = folder_print(engine.knowledge.directory)
+    state.reload_time_limit = settings.reload_time_limit
     register_handlers(application)
     schedule_jobs(application, settings.reload_seconds, settings.retention_days)
     return application

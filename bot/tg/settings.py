@@ -129,6 +129,9 @@ SETTINGS: tuple[Setting, ...] = (
             shown_default="(none)"),
     Setting("reload_seconds", "PLEDGEBOT_RELOAD_SECONDS", int, 5, whole_number(0, 3600),
             "how often to look for edits to the knowledge folder; 0 turns live reload off"),
+    Setting("reload_time_limit", "PLEDGEBOT_RELOAD_TIME_LIMIT", float, 30.0, whole_number(1, 3600, float),
+            "seconds a reload may take before it is abandoned and the last good knowledge kept",
+            shown_default="30"),
     Setting("db_path", "PLEDGEBOT_DB", "str | None", None, as_is,  # None: the store's default location
             "SQLite file for unanswered questions and feedback",
             shown_default="~/.local/share/pledgebot/pledgebot.sqlite3"),

@@ -86,12 +86,12 @@ def cmd_ask(args) -> int:
     else:
         print("pledgebot ask: give a question, e.g. pledgebot ask how much is alibaba investing", file=sys.stderr)
         return EXIT_USAGE
-    from bot.render.plain import render_plain, reply_json
+    from bot.render.plain import json_line, render_plain, reply_json
 
     for question in questions:
         reply = engine.answer(question, args.lang)
         if args.json:
-            print(json.dumps(reply_json(reply, engine.knowledge), ensure_ascii=False), flush=True)
+            print(json_line(reply_json(reply, engine.knowledge)), flush=True)
         else:
             print(render_plain(reply, engine.knowledge))
     return EXIT_OK

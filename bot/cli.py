@@ -236,6 +236,7 @@ def cmd_run(args) -> int:
     from bot.logs import setup_logging
     from bot.tg.app import run
     from bot.tg.settings import SettingsError, load_settings
+    from bot.tg.startup import StartStopped, StartTimedOut
 
     try:
         settings = load_settings()
@@ -250,6 +251,11 @@ def cmd_run(args) -> int:
         print("pledgebot run: Telegram rejected the token in TELEGRAM_BOT_TOKEN; check it with @BotFather.",
               file=sys.stderr)
         return EXIT_USAGE
+    except StartTimedOut as exc:
+        print(f"pledgebot run: {exc}; check the network and TELEGRAM_API_BASE_URL.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except StartStopped:
+        return EXIT_OK
     return EXIT_OK
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-
 import gc
 import logging
 import secrets
@@ -26,7 +25,7 @@ from telegram.request import BaseRequest
 
 from bot.answering.engine import Engine
 from bot.maintenance.store import QuestionStore, default_db_path
-from bot.tg import admin, browsing, callbacks, errors, inline, questions
+from bot.tg import admin, browsing, callbacks, errors, inline, questions, startup
 from bot.tg.guard import guard
 from bot.tg.folder_print import folder_print
 from bot.tg.jobs import schedule_jobs
@@ -136,12 +135,17 @@ def register_handlers(application: Application) -> None:
 
 
 def run(settings: Settings, engine: Engine) -> None:
-    """Serve until SIGINT/SIGTERM. Raises telegram.error.InvalidToken if Telegram rejects the token."""
+    """Serve until SIGINT/SIGTERM. Raises telegram.error.InvalidToken if Telegram rejects the
+    token, startup.StartTimedOut if it does not answer within the start-up time limit and
+    startup.StartStopped if told to stop meanwhile."""
     engine.prepare()  # every language built before the first question
     application = build_application(settings, engine)
+    startup.start(application, settings.start_timeout)  # getMe answered: the rest of the start-up follows
     # The knowledge and its index live as long as the process: keep the garbage collector
     # from walking them again on every collection (a reload's new index joins them later).
     gc.freeze()
+    # Telegram has just answered; python-telegram-bot retries the remaining set-up calls
+    # (deleteWebhook or setWebhook) itself until they succeed.
     if settings.webhook_url:
         log.info("Starting in webhook mode on %s:%s", settings.webhook_listen, settings.webhook_port)
         application.run_webhook(
@@ -151,7 +155,9 @@ def run(settings: Settings, engine: Engine) -> None:
             webhook_url=settings.webhook_url,
             secret_token=settings.webhook_secret or secrets.token_urlsafe(32),
             allowed_updates=Update.ALL_TYPES,
+            bootstrap_retries=-1,
         )
     else:
         log.info("Starting with long polling")
-        application.run_polling(allowed_updates=Update.ALL_TYPES, timeout=settings.poll_timeout)
+        application.run_polling(allowed_updates=Update.ALL_TYPES, timeout=settings.poll_timeout,
+                                bootstrap_retries=-1)

@@ -234,7 +234,7 @@ def cmd_run(args) -> int:
     from telegram.error import InvalidToken
 
     from bot.logs import setup_logging
-    from bot.tg.app import run
+    from bot.tg.app import run, with_webhook_secret
     from bot.tg.settings import SettingsError, load_settings
     from bot.tg.startup import StartStopped, StartTimedOut
 
@@ -243,7 +243,8 @@ def cmd_run(args) -> int:
     except SettingsError as exc:
         print(f"pledgebot run: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    setup_logging(settings.log_level, secrets=[settings.token])
+    settings = with_webhook_secret(settings)
+    setup_logging(settings.log_level, secrets=[settings.token, settings.webhook_secret])
     engine = _engine(args)
     try:
         run(settings, engine)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import gc
 import logging
 import secrets
@@ -25,7 +26,7 @@ from telegram.request import BaseRequest
 
 from bot.answering.engine import Engine
 from bot.maintenance.store import QuestionStore, default_db_path
-from bot.tg import admin, browsing, callbacks, errors, inline, questions, startup
+from bot.tg import admin, browsing, callbacks, errors, inline, questions, startup, webhook
 from bot.tg.guard import guard
 from bot.tg.folder_print import folder_print
 from bot.tg.jobs import schedule_jobs
@@ -134,6 +135,14 @@ def register_handlers(application: Application) -> None:
     application.add_error_handler(errors.on_error)
 
 
+def with_webhook_secret(settings: Settings) -> Settings:
+    """The settings with a webhook secret: the one set, else a random one for this run
+    (chosen before logging is set up, so the log can redact it too)."""
+    if settings.webhook_url is None or settings.webhook_secret:
+        return settings
+    return dataclasses.replace(settings, webhook_secret=secrets.token_urlsafe(32))
+
+
 def run(settings: Settings, engine: Engine) -> None:
     """Serve until SIGINT/SIGTERM. Raises telegram.error.InvalidToken if Telegram rejects the
     token, startup.StartTimedOut if it does not answer within the start-up time limit and
@@ -148,12 +157,13 @@ def run(settings: Settings, engine: Engine) -> None:
     # (deleteWebhook or setWebhook) itself until they succeed.
     if settings.webhook_url:
         log.info("Starting in webhook mode on %s:%s", settings.webhook_listen, settings.webhook_port)
+        webhook.reject_malformed_bodies()
         application.run_webhook(
             listen=settings.webhook_listen,
             port=settings.webhook_port,
             url_path="telegram",
             webhook_url=settings.webhook_url,
-            secret_token=settings.webhook_secret or secrets.token_urlsafe(32),
+            secret_token=with_webhook_secret(settings).webhook_secret,
             allowed_updates=Update.ALL_TYPES,
             bootstrap_retries=-1,
         )

@@ -203,7 +203,7 @@ def test_webhook_mode_checks_the_secret_token(api, tmp_path):
     port = free_port()
     process = start_bot(api, tmp_path / "bot.log", PLEDGEBOT_WEBHOOK_URL="https://bot.example.org/telegram",
                         PLEDGEBOT_WEBHOOK_LISTEN="127.0.0.1", PLEDGEBOT_WEBHOOK_PORT=str(port),
-                        PLEDGEBOT_WEBHOOK_SECRET="e2e-secret")
+                        PLEDGEBOT_WEBHOOK_SECRET="e2e-secret", PLEDGEBOT_LOG_LEVEL="DEBUG")
     try:
         registered = api.wait_until(lambda: api.sent("setWebhook"), what="setWebhook")[0]
         assert registered["url"] == "https://bot.example.org/telegram"
@@ -227,8 +227,13 @@ def test_webhook_mode_checks_the_secret_token(api, tmp_path):
         assert api.wait_until(lambda: post(genuine, "e2e-secret") == 200 or None, what="the webhook to listen")
         answer = api.wait_until(lambda: replies_to(api, PRIVATE["id"]), what="the webhook answer")
         assert len(answer) == 1 and "Action 5" in answer[0]["text"]
+        for malformed in (b"{not json", b"[1, 2]", b"\xff\xfe"):  # the right secret, a body that is no update
+            assert post(malformed, "e2e-secret") == 400
         process.send_signal(signal.SIGTERM)
         assert process.wait(30) == 0
+        log = (tmp_path / "bot.log").read_text()
+        assert "setWebhook" in log  # DEBUG logging was on, calls included
+        assert "e2e-secret" not in log and "Traceback" not in log
     finally:
         if process.poll() is None:
             process.kill()

@@ -10,7 +10,7 @@ import pytest
 from telegram.error import InvalidToken
 
 from bot.tg import startup
-from bot.tg.app import build_application
+from bot.tg.app import build_application, with_webhook_secret
 from bot.tg.settings import Settings
 from bot.tg.testing import RecordingRequest
 
@@ -67,3 +67,12 @@ def test_a_rejected_token_stops_the_start_at_once(starting):
     with pytest.raises(InvalidToken):
         start(give_up_after=60)
     assert get_me_calls(request) == 1
+
+
+def test_a_webhook_without_a_secret_gets_a_random_one_before_logging_starts():
+    polling = Settings(token="42:t")
+    assert with_webhook_secret(polling) is polling
+    webhook = with_webhook_secret(Settings(token="42:t", webhook_url="https://example.org/hook"))
+    assert len(webhook.webhook_secret) >= 32
+    chosen = Settings(token="42:t", webhook_url="https://example.org/hook", webhook_secret="mine")
+    assert with_webhook_secret(chosen).webhook_secret == "mine"

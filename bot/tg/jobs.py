@@ -45,7 +45,10 @@ async def forget_idle_askers(context: BotContext) -> None:
 def schedule_jobs(application: Application, reload_seconds: float, retention_days: int) -> None:
     jobs = application.job_queue
     if reload_seconds:
-        jobs.run_repeating(watch_knowledge, interval=reload_seconds, first=reload_seconds, name="watch-knowledge")
+        # A second instance may start while a slow load runs; it returns at once (the load
+        # holds the reload lock) rather than the scheduler warning at every tick it skips.
+        jobs.run_repeating(watch_knowledge, interval=reload_seconds, first=reload_seconds, name="watch-knowledge",
+                           job_kwargs={"max_instances": 2})
     jobs.run_repeating(purge_old_rows, interval=timedelta(days=1), first=1, name="purge",
                        data=timedelta(days=retention_days))
     jobs.run_repeating(forget_idle_askers, interval=timedelta(minutes=10), first=timedelta(minutes=10),

@@ -110,5 +110,12 @@ async def watch_knowledge(application: Application) -> None:
         return
     directory = state.engine.knowledge.directory
     seen = await _print_in_time(directory, state.reload_time_limit)
-    if seen is not None and seen != state.loaded_print and seen != state.rejected_print:
+    if seen is None or seen == state.rejected_print:
+        return
+    if seen != state.loaded_print:
         await reload_knowledge(application)
+    elif state.knowledge_problems:  # the rejected edit was undone: what is served is what is there
+        state.rejected_print, state.knowledge_problems = None, []
+        log.info("The knowledge folder is back to version %s, the one being served", state.engine.knowledge.version)
+        await tell_admins(application, f"✅ The knowledge folder is back to version {state.engine.knowledge.version}, "
+                                       "the one being served.")

@@ -108,6 +108,18 @@ def assert_not_told_again(h) -> None:
     assert admin_messages(h) == []
 
 
+def test_undoing_a_refused_edit_clears_the_warning(live_fast):
+    h, folder = live_fast
+    break_with_alias_bomb(folder)
+    wait_for_admin_message(h, "problem(s)")
+    restore(folder)
+    wait_for_admin_message(h, "back to version")
+    h.request.clear()
+    h.feed(message_update(h.bot, "/status"))
+    assert "rejected" not in h.request.sent()[0]["text"]
+    assert "20 billion yuan" in ask(h, FUND)
+
+
 def test_an_edit_that_keeps_size_and_modification_time_is_seen(live_fast):
     h, folder = live_fast
     facts = folder / "facts.yaml"
@@ -141,7 +153,7 @@ def test_a_load_that_raises_is_a_refused_edit_not_a_traceback_per_tick(live_fast
     assert "25 billion yuan" in ask(h, FUND)
 
 
-def test_a_load_that_hangs_is_abandoned_and_the_watcher_keeps_watching(live_fast, monkeypatch):
+def test_a_load_that_hangs_is_abandoned_and_the_watcher_keeps_watching(live_fast, monkeypatch, caplog):
     h, folder = live_fast
     real_load = reload._load
     stuck, release = threading.Event(), threading.Event()
@@ -160,6 +172,7 @@ def test_a_load_that_hangs_is_abandoned_and_the_watcher_keeps_watching(live_fast
         assert "20 billion yuan" in ask(h, FUND)  # answered while the load is stuck
         told = wait_for_admin_message(h, "problem(s)")
         assert "took longer than 2 s and was abandoned" in told
+        assert not [r for r in caplog.records if r.name.startswith("apscheduler") and r.levelno >= 30]
         assert_not_told_again(h)
         set_fund(folder, "20", "25")
         wait_for_admin_message(h, "Knowledge reloaded")

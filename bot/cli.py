@@ -86,12 +86,12 @@ def cmd_ask(args) -> int:
     else:
         print("pledgebot ask: give a question, e.g. pledgebot ask how much is alibaba investing", file=sys.stderr)
         return EXIT_USAGE
-    from bot.render.plain import render_plain, reply_json
+    from bot.render.plain import json_line, render_plain, reply_json
 
     for question in questions:
         reply = engine.answer(question, args.lang)
         if args.json:
-            print(json.dumps(reply_json(reply, engine.knowledge), ensure_ascii=False), flush=True)
+            print(json_line(reply_json(reply, engine.knowledge)), flush=True)
         else:
             print(render_plain(reply, engine.knowledge))
     return EXIT_OK
@@ -234,15 +234,17 @@ def cmd_run(args) -> int:
     from telegram.error import InvalidToken
 
     from bot.logs import setup_logging
-    from bot.tg.app import run
+    from bot.tg.app import run, with_webhook_secret
     from bot.tg.settings import SettingsError, load_settings
+    from bot.tg.startup import StartStopped, StartTimedOut
 
     try:
         settings = load_settings()
     except SettingsError as exc:
         print(f"pledgebot run: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    setup_logging(settings.log_level, secrets=[settings.token])
+    settings = with_webhook_secret(settings)
+    setup_logging(settings.log_level, secrets=[settings.token, settings.webhook_secret])
     engine = _engine(args)
     try:
         run(settings, engine)
@@ -250,6 +252,11 @@ def cmd_run(args) -> int:
         print("pledgebot run: Telegram rejected the token in TELEGRAM_BOT_TOKEN; check it with @BotFather.",
               file=sys.stderr)
         return EXIT_USAGE
+    except StartTimedOut as exc:
+        print(f"pledgebot run: {exc}; check the network and TELEGRAM_API_BASE_URL.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except StartStopped:
+        return EXIT_OK
     return EXIT_OK
 
 

@@ -29,3 +29,6 @@ def setup_logging(level: str, secrets: list[str], stream=None) -> None:
     # httpx logs every request URL, and the URL holds the token: keep it quiet too.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    # The job queue's scheduler says "Adding job" at start and "Running job" at every tick of
+    # every job, at INFO: noise that buries what matters (and precedes a one-line refusal).
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)

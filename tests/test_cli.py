@@ -42,6 +42,16 @@ def test_ask_json_follows_the_contract(capsys):
     assert reply["reply"].startswith(reply["answer"])
 
 
+def test_ask_json_is_one_line_per_object_for_a_reader_splitting_the_python_way(capsys, monkeypatch):
+    # U+2028, U+2029 and U+0085 end a line to str.splitlines(); json.dumps leaves them raw.
+    lines = ["what is\u2028action 3", "who\u2029leads", "tell\x85me", "é\u2028\u2029\x85\x0b\x1c"]
+    code, out, _ = run(capsys, "ask", "--json", stdin="\n".join(lines) + "\n", monkeypatch=monkeypatch)
+    assert code == 0
+    replies = [json.loads(line) for line in out.splitlines()]
+    assert [r["question"] for r in replies] == lines
+    assert "\\u2028" in out and "é" in out  # escaped only where needed: the rest stays readable
+
+
 def test_ask_json_reads_every_stdin_line_in_order(capsys, monkeypatch):
     lines = ["what is action 3", "", "Who is the CEO of Baidu?", "🤑" * 10, "x" * 5000]
     code, out, _ = run(capsys, "ask", "--json", stdin="\n".join(lines) + "\n", monkeypatch=monkeypatch)

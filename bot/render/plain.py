@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from bot.answering.reply import Reply
 from bot.knowledge.model import Knowledge
 from bot.render.compose import compose, source_line
@@ -51,3 +53,13 @@ def reply_json(reply: Reply, knowledge: Knowledge) -> dict:
         "missing": reply.missing,
         "about_now": reply.about_now,
     }
+
+
+# Line breaks to str.splitlines() that json.dumps(ensure_ascii=False) leaves raw (it escapes
+# only the control characters below U+0020): escaped, one object stays one line for any reader.
+_RAW_LINE_BREAKS = {ord("\u0085"): "\\u0085", ord("\u2028"): "\\u2028", ord("\u2029"): "\\u2029"}
+
+
+def json_line(value) -> str:
+    """`value` as JSON on exactly one line, whichever way the reader splits lines."""
+    return json.dumps(value, ensure_ascii=False).translate(_RAW_LINE_BREAKS)

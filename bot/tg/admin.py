@@ -15,7 +15,7 @@ from telegram import Update
 
 from bot.maintenance.gaps import group_unanswered
 from bot.tg import render
-from bot.tg.jobs import reload_knowledge
+from bot.tg.reload import reload_knowledge
 from bot.tg.state import BotContext
 
 log = logging.getLogger(__name__)
@@ -29,7 +29,7 @@ async def on_not_admin(update: Update, context: BotContext) -> None:
 
 
 async def on_reload(update: Update, context: BotContext) -> None:
-    message = await reload_knowledge(context.application)
+    message = await reload_knowledge(context.application, asked=True)
     if update.effective_chat.id not in context.bot_data.admins.user_ids:  # admins' private chats were told
         await update.effective_message.reply_text(message)
 
@@ -60,8 +60,10 @@ async def on_status(update: Update, context: BotContext) -> None:
             lines.append("Unanswered: the database could not be read")
     if state.store is not None and (problem := state.store.health()):
         lines.append(f"⚠️ {render.escape(problem)}")
-    if state.rejected_fingerprint:
-        lines.append("⚠️ The latest edit was rejected; /reload shows why")
+    if state.knowledge_problems:
+        first, more = state.knowledge_problems[0], len(state.knowledge_problems) - 1
+        lines.append(f"⚠️ The latest knowledge edit was rejected: {render.escape(first)}"
+                     + (f" (and {more} more; /reload lists them)" if more else ""))
     await update.effective_message.reply_text("\n".join(lines))
 
 

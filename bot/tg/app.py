@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-
+import dataclasses
 import gc
 import logging
 import secrets
@@ -26,9 +26,10 @@ from telegram.request import BaseRequest
 
 from bot.answering.engine import Engine
 from bot.maintenance.store import QuestionStore, default_db_path
-from bot.tg import admin, browsing, callbacks, errors, inline, questions
+from bot.tg import admin, browsing, callbacks, errors, inline, questions, startup, webhook
 from bot.tg.guard import guard
-from bot.tg.jobs import fingerprint, schedule_jobs
+from bot.tg.folder_print import folder_print
+from bot.tg.jobs import schedule_jobs
 from bot.tg.limits import QuestionLimiter
 from bot.tg.sending import OutageTolerantRateLimiter
 from bot.tg.settings import Settings
@@ -89,7 +90,8 @@ def build_application(settings: Settings, engine: Engine, request: BaseRequest |
     state.limiter = QuestionLimiter(settings.questions_per_minute)
     state.store = QuestionStore(Path(settings.db_path) if settings.db_path else default_db_path())
     state.admins = filters.User(user_id=settings.admin_ids)
-    state.fingerprint = fingerprint(engine.knowledge.directory)
+    state.loaded_print = folder_print(engine.knowledge.directory)
+    state.reload_time_limit = settings.reload_time_limit
     register_handlers(application)
     schedule_jobs(application, settings.reload_seconds, settings.retention_days)
     return application
@@ -133,23 +135,39 @@ def register_handlers(application: Application) -> None:
     application.add_error_handler(errors.on_error)
 
 
+def with_webhook_secret(settings: Settings) -> Settings:
+    """The settings with a webhook secret: the one set, else a random one for this run
+    (chosen before logging is set up, so the log can redact it too)."""
+    if settings.webhook_url is None or settings.webhook_secret:
+        return settings
+    return dataclasses.replace(settings, webhook_secret=secrets.token_urlsafe(32))
+
+
 def run(settings: Settings, engine: Engine) -> None:
-    """Serve until SIGINT/SIGTERM. Raises telegram.error.InvalidToken if Telegram rejects the token."""
+    """Serve until SIGINT/SIGTERM. Raises telegram.error.InvalidToken if Telegram rejects the
+    token, startup.StartTimedOut if it does not answer within the start-up time limit and
+    startup.StartStopped if told to stop meanwhile."""
     engine.prepare()  # every language built before the first question
     application = build_application(settings, engine)
+    startup.start(application, settings.start_timeout)  # getMe answered: the rest of the start-up follows
     # The knowledge and its index live as long as the process: keep the garbage collector
     # from walking them again on every collection (a reload's new index joins them later).
     gc.freeze()
+    # Telegram has just answered; python-telegram-bot retries the remaining set-up calls
+    # (deleteWebhook or setWebhook) itself until they succeed.
     if settings.webhook_url:
         log.info("Starting in webhook mode on %s:%s", settings.webhook_listen, settings.webhook_port)
+        webhook.reject_malformed_bodies()
         application.run_webhook(
             listen=settings.webhook_listen,
             port=settings.webhook_port,
             url_path="telegram",
             webhook_url=settings.webhook_url,
-            secret_token=settings.webhook_secret or secrets.token_urlsafe(32),
+            secret_token=with_webhook_secret(settings).webhook_secret,
             allowed_updates=Update.ALL_TYPES,
+            bootstrap_retries=-1,
         )
     else:
         log.info("Starting with long polling")
-        application.run_polling(allowed_updates=Update.ALL_TYPES, timeout=settings.poll_timeout)
+        application.run_polling(allowed_updates=Update.ALL_TYPES, timeout=settings.poll_timeout,
+                                bootstrap_retries=-1)

@@ -7,6 +7,7 @@ and the knowledge. Handlers annotate their context as `BotContext`.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -30,8 +31,13 @@ class BotState:
     admins: filters.User = field(default_factory=filters.User)
     started_at: float = field(default_factory=time.time)
     loaded_at: float = field(default_factory=time.time)
-    fingerprint: tuple = ()  # of the knowledge folder as loaded
-    rejected_fingerprint: tuple = ()  # of the last edit that failed to load
+    # Live reload (bot.tg.reload): prints of the folder as loaded and as last rejected,
+    # that rejection's problems (told to the admins once), and one load at a time.
+    loaded_print: tuple | None = None
+    rejected_print: tuple | None = None
+    knowledge_problems: list[str] = field(default_factory=list)
+    reload_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    reload_time_limit: float = 30.0
     # The question each recent answer was for, by (chat, message), so a 👍/👎 on that message
     # can be stored with its question. Memory only: chat ids are never written anywhere.
     answered_questions: OrderedDict = field(default_factory=OrderedDict)

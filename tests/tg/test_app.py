@@ -137,9 +137,47 @@ def test_rejected_token_is_one_clear_line_and_exit_code_2(api, tmp_path):
     log_path = tmp_path / "bot.log"
     process = start_bot(api, log_path, token="42:wrong-token")
     assert process.wait(60) == 2
-    log = log_path.read_text()
-    assert "Telegram rejected the token in TELEGRAM_BOT_TOKEN" in log
-    assert "wrong-token" not in log
+    assert log_path.read_text().splitlines() == [
+        "pledgebot run: Telegram rejected the token in TELEGRAM_BOT_TOKEN; check it with @BotFather."]
+
+
+def attempt_lines(log_path: Path) -> list[str]:
+    return [line for line in log_path.read_text().splitlines() if "Telegram is not answering" in line]
+
+
+@pytest.mark.slow
+def test_bot_api_down_at_start_then_up_the_bot_starts_and_answers_the_waiting_question(tmp_path):
+    api = FakeBotApi(TOKEN)  # not listening yet: connections are refused
+    log_path = tmp_path / "bot.log"
+    process = start_bot(api, log_path)
+    try:
+        api.wait_until(lambda: attempt_lines(log_path), what="a line saying the first attempt failed")
+        api.faults.extend(["500", "500"])  # then it answers, but with errors at first
+        api.start()
+        api.push("message", message(api, "how much is alibaba investing?"))
+        answer = api.wait_until(lambda: replies_to(api, PRIVATE["id"]), timeout=60, what="the waiting question")
+        assert "100 billion yuan" in answer[0]["text"]
+        assert [fault for fault, _ in api.faults_served] == ["500", "500"]
+        lines = attempt_lines(log_path)
+        assert len(lines) >= 3 and "attempt 1 failed" in lines[0] and "(Internal Server Error)" in lines[-1]
+        assert "Traceback" not in log_path.read_text()
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+        api.stop()
+
+
+@pytest.mark.slow
+def test_bot_api_down_past_the_start_limit_is_one_line_and_exit_code_1(tmp_path):
+    api = FakeBotApi(TOKEN)  # never started: every connection is refused
+    log_path = tmp_path / "bot.log"
+    process = start_bot(api, log_path, PLEDGEBOT_START_TIMEOUT="2")
+    assert process.wait(60) == 1
+    lines = log_path.read_text().splitlines()
+    assert lines[-1].startswith("pledgebot run: Telegram did not answer within 2 s")
+    assert lines[:-1] == attempt_lines(log_path) and lines[:-1]  # a line per failed attempt, nothing else
 
 
 def listening(port: int) -> bool:
@@ -165,15 +203,16 @@ def test_webhook_mode_checks_the_secret_token(api, tmp_path):
     port = free_port()
     process = start_bot(api, tmp_path / "bot.log", PLEDGEBOT_WEBHOOK_URL="https://bot.example.org/telegram",
                         PLEDGEBOT_WEBHOOK_LISTEN="127.0.0.1", PLEDGEBOT_WEBHOOK_PORT=str(port),
-                        PLEDGEBOT_WEBHOOK_SECRET="e2e-secret")
+                        PLEDGEBOT_WEBHOOK_SECRET="e2e-secret", PLEDGEBOT_LOG_LEVEL="DEBUG")
     try:
         registered = api.wait_until(lambda: api.sent("setWebhook"), what="setWebhook")[0]
         assert registered["url"] == "https://bot.example.org/telegram"
         assert registered["secret_token"] == "e2e-secret"
 
-        def post(update: dict, secret: str) -> int:
+        def post(update: dict | bytes, secret: str) -> int:
+            body = update if isinstance(update, bytes) else json.dumps(update).encode()
             request = urllib.request.Request(
-                f"http://127.0.0.1:{port}/telegram", data=json.dumps(update).encode(), method="POST",
+                f"http://127.0.0.1:{port}/telegram", data=body, method="POST",
                 headers={"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret})
             try:
                 with urllib.request.urlopen(request, timeout=10) as response:
@@ -188,8 +227,13 @@ def test_webhook_mode_checks_the_secret_token(api, tmp_path):
         assert api.wait_until(lambda: post(genuine, "e2e-secret") == 200 or None, what="the webhook to listen")
         answer = api.wait_until(lambda: replies_to(api, PRIVATE["id"]), what="the webhook answer")
         assert len(answer) == 1 and "Action 5" in answer[0]["text"]
+        for malformed in (b"{not json", b"[1, 2]", b"\xff\xfe"):  # the right secret, a body that is no update
+            assert post(malformed, "e2e-secret") == 400
         process.send_signal(signal.SIGTERM)
         assert process.wait(30) == 0
+        log = (tmp_path / "bot.log").read_text()
+        assert "setWebhook" in log  # DEBUG logging was on, calls included
+        assert "e2e-secret" not in log and "Traceback" not in log
     finally:
         if process.poll() is None:
             process.kill()

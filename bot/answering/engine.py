@@ -12,7 +12,9 @@ from bot.answering.reply import Reply
 from bot.answering.units import LANGUAGES, Example, LanguageUnit, LanguageUnits, language_of
 from bot.answering.unstated import gap_of
 from bot.knowledge.model import Entry, Knowledge
-from bot.language.normalize import ASKED_KINDS, Analysis, Normalizer, stem
+from bot.language.asking import ASKED_KINDS
+from bot.language.normalize import Analysis, Normalizer
+from bot.language.words import stem
 
 # Kinds of fact a question can ask that an entry may lack: asked of an entry without one,
 # the bot says the sources do not give it. ("reason" questions are answered by any entry.)

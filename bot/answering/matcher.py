@@ -22,7 +22,9 @@ from rapidfuzz import fuzz
 
 from bot.answering.unstated import gap_entries
 from bot.knowledge.model import Entry, Knowledge
-from bot.language.normalize import ASKED_KINDS, Analysis, Normalizer, surface_tokens
+from bot.language.asking import ASKED_KINDS
+from bot.language.normalize import Analysis, Normalizer
+from bot.language.words import surface_tokens
 
 # How much the best phrasing counts against the entry's coverage of the question.
 PHRASING_WEIGHT = 0.5

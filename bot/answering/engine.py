@@ -2,28 +2,24 @@
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from bot.answering.asked_facts import states_all_asked
 from bot.answering.matcher import Candidate, MatchIndex
+from bot.answering.parts import in_parts
 from bot.answering.reply import Reply
 from bot.answering.units import LANGUAGES, Example, LanguageUnit, LanguageUnits, language_of
 from bot.answering.unstated import gap_of
 from bot.knowledge.model import Entry, Knowledge
-from bot.language.normalize import ASKED_KINDS, Analysis, Normalizer, stem
+from bot.language.normalize import Analysis, Normalizer
 
 # Kinds of fact a question can ask that an entry may lack: asked of an entry without one,
 # the bot says the sources do not give it. ("reason" questions are answered by any entry.)
 STATED_KINDS = frozenset({"date", "amount", "count", "person"})
-# Where one question or sentence ends and another begins: "?", ".", ";", "and", 以及, 还有...
-PART_SEPARATORS = re.compile(r"[?？;；!！。:：]|\.(?=\s)|\b(?:and|also|plus|as well as)\b|以及|还有|另外|同时|并且",
-                             re.IGNORECASE)
-WHOLE_IS_ENOUGH = 0.9
 ATTRIBUTE_TOPIC_AT = 0.3  # an attribute question is declined informatively down to this topic score
 GAP_MARGIN = 0.3
-RARE_SHARE = 0.9  # an unknown word keeping this much of its weight is rare: a name, a term
 # Longer messages are cut before matching; no real question is this long.
 MAX_QUESTION_CHARS = 600
 
@@ -90,47 +86,9 @@ class Engine:
         """The decision for a question, to be worded in `lang` ("en" or "zh") or the question's own."""
         question, lang, unit, analysis = self._read(question, lang)
         whole = self._decide(question, lang, unit, analysis)
-        return self._in_parts(question, lang, unit, whole) or whole
-
-    def _in_parts(self, question: str, lang: str, unit: LanguageUnit, whole: Reply) -> Reply | None:
-        """Two or three questions in one ("the fund and the team", "how much? and who leads it"):
-        each part decided alone; if they answer from different entries, the reply gives each."""
-        if whole.status == "answered" and whole.score >= WHOLE_IS_ENOUGH:
-            return None  # "zhang yong and alibaba sports" is one topic, well answered whole
-        pieces = [p for p in PART_SEPARATORS.split(question[:MAX_QUESTION_CHARS]) if p and p.strip()]
-        if len(pieces) < 2:
-            return None
-        entries: list[str] = []
-        answered: list[Reply] = []
-        rare_elsewhere = False  # a rare word or name in a sentence that did not answer
-        about_now = whole.about_now
-        for piece in pieces:
-            analysis = unit.normalizer.analyse(piece)
-            # Rare: a name, or a word the knowledge never uses that is no everyday word either.
-            light = dict(analysis.light)
-            rare = bool(analysis.names) or any(light.get(stem(w), 1.0) >= RARE_SHARE for w in analysis.foreign)
-            if len(analysis.content) < 2:
-                rare_elsewhere = rare_elsewhere or rare
-                continue
-            # A sentence that asks something is a question of its own, not a story around another.
-            asking = bool(analysis.asks or analysis.attribute or "?" in piece or "？" in piece)
-            part = self._decide(piece, lang, unit, analysis)
-            if part.status == "answered" and not part.smalltalk and part.entry not in entries:
-                entries.append(part.entry)
-                answered.append(part._replace(question=question))
-                about_now = about_now or part.about_now
-            else:
-                rare_elsewhere = rare_elsewhere or rare or (asking and part.status != "answered")
-        if len(entries) == 1 and whole.status == "unknown" and whole.reason == "off_topic" and not rare_elsewhere:
-            # A story around one clear question ("I'm a reporter... how many dollars did they
-            # commit?"): the question answers. Never when the whole names an unknown company.
-            return answered[0]
-        if len(entries) < 2 or (whole.status == "answered" and whole.entry not in entries):
-            return None
-        entries = entries[: self.policy.max_choices]
-        follow_ups = tuple(r for e in entries for r in self.knowledge.entry(e).related if r not in entries)
-        return Reply(question, "answered", lang, entries=tuple(entries), score=whole.score, nearest=entries[0],
-                     suggestions=tuple(dict.fromkeys(follow_ups)), asked=whole.asked, about_now=about_now)
+        parts = in_parts(question, lang, unit, whole, decide=self._decide, knowledge=self.knowledge,
+                         max_choices=self.policy.max_choices, max_chars=MAX_QUESTION_CHARS)
+        return parts or whole
 
     def _read(self, question: str, lang: str | None) -> tuple[str, str, LanguageUnit, Analysis]:
         question = question if isinstance(question, str) else str(question)
@@ -178,7 +136,7 @@ class Engine:
         clearly_best = nearest.score >= self.policy.clear_at and nearest.score - runner_up >= self.policy.clear_margin \
             and nearest.coverage >= self.policy.clear_coverage
         if clearly_best or nearest.score >= self.policy.answer_at and (
-                len(close) == 1 or self._states_all_asked(analysis, close, unit.index)):
+                len(close) == 1 or states_all_asked(self.knowledge.facts, analysis, close, unit.index)):
             if analysis.asks in STATED_KINDS and not unit.index.gives(nearest.entry, analysis.asks):
                 # About the right topic, but it gives no date (amount, person...) to answer with.
                 return self._not_stated(question, lang, analysis, nearest, analysis.asks)
@@ -220,37 +178,6 @@ class Engine:
         if entry is None:
             return None
         return self._answered(question, entry, 1.0, lang)
-
-    def _states_all_asked(self, analysis, close: list[Candidate], index: MatchIndex) -> bool:
-        """True when the best answer already states every fact asked for that the close
-        runners-up would: then answering it is as right as any of them."""
-        facts = self.knowledge.facts
-        kinds = ASKED_KINDS.get(analysis.asks or "")
-        if kinds and analysis.asks != "reason":
-            # Of the facts of the asked kind, those the question names ("dollars"), if any.
-            content = set(analysis.content)
-            named = {f for c in close for f in c.entry.facts
-                     if facts[f].kind in kinds and index.fact_words[f] & content}
-
-            def asked_facts(entry: Entry) -> set[str]:
-                return {f for f in entry.facts if facts[f].kind in kinds and (not named or f in named)}
-        elif set(analysis.content) <= self._fact_words(close[0].entry, index):
-            # A bare figure or name ("3000 villages", "sept 10 2019"): the facts it names best.
-            content = set(analysis.content)
-            overlap = {f: len(index.fact_words[f] & content) for c in close for f in c.entry.facts}
-            most = max(overlap.values())
-
-            def asked_facts(entry: Entry) -> set[str]:
-                return {f for f in entry.facts if overlap[f] == most}
-        else:
-            return False
-
-        best = asked_facts(close[0].entry)
-        return bool(best) and all(asked_facts(c.entry) <= best for c in close[1:])
-
-    @staticmethod
-    def _fact_words(entry: Entry, index: MatchIndex) -> set[str]:
-        return set().union(*(index.fact_words[f] for f in entry.facts)) if entry.facts else set()
 
     # -- decisions -----------------------------------------------------------
     def _answered(self, question: str, entry: Entry, score: float, lang: str,

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from bot.knowledge.answers import AnswerRenderer
 from bot.knowledge.bounds import Budget, check_answer_length, check_question_count, check_question_lengths
-from bot.knowledge.fields import check_id, check_keys, did_you_mean, text, text_list, type_name
+from bot.knowledge.fields import check_id, check_keys, did_you_mean, text, text_list
 from bot.knowledge.model import Entry, Fact, Location, Phrasing
 from bot.knowledge.reader import ENTRIES_DIR, SMALLTALK_FILE, Reader
 from bot.knowledge.unstated import read_known_gaps
-from bot.knowledge.yamlfile import LineList, LineMap
+from bot.knowledge.yamlfile import LineList, LineMap, type_name
 
 ENTRY_KEYS = {"id": True, "title": False, "title_zh": False, "questions": True, "questions_zh": False, "answer": True,
               "answer_zh": False, "sources": True, "related": False, "not_stated": False, "note": False}

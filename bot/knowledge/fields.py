@@ -10,29 +10,13 @@ import difflib
 import re
 from typing import TYPE_CHECKING
 
-from bot.knowledge.yamlfile import LineList, LineMap
+from bot.knowledge.yamlfile import LineList, LineMap, type_name
 
 if TYPE_CHECKING:
     from bot.knowledge.reader import Reader
 
 MAX_ID_LENGTH = 40  # ids travel in Telegram button data, which holds 64 bytes
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-
-
-def type_name(value: object) -> str:
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (YAML reads yes/no/on/off/true/false as a yes-or-no value)"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if value is None:
-        return "nothing"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a set of keys"
-    if isinstance(value, str):
-        return f"the text {value[:40]!r}"
-    return type(value).__name__
 
 
 def did_you_mean(word: str, choices) -> str:

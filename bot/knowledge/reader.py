@@ -9,10 +9,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from bot.knowledge.fields import type_name
 from bot.knowledge.files import FileProblem, yaml_files
 from bot.knowledge.problems import Problem, Severity
-from bot.knowledge.yamlfile import LineList, LineMap, read_yaml
+from bot.knowledge.yamlfile import LineList, LineMap, read_yaml, type_name
 
 SOURCES_FILE = "sources.yaml"
 FACTS_FILE = "facts.yaml"

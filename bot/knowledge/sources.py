@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.knowledge.fields import check_id, check_keys, did_you_mean, text, type_name
+from bot.knowledge.fields import check_id, check_keys, did_you_mean, text
 from bot.knowledge.model import FACT_KINDS, Fact, Location, Source
 from bot.knowledge.reader import FACTS_FILE, SOURCES_FILE, Reader
-from bot.knowledge.yamlfile import LineMap
+from bot.knowledge.yamlfile import LineMap, type_name
 from bot.language.figures import chinese_value
 
 SOURCE_KEYS = {"title": True, "publisher": False, "date": False, "file": False, "note": False}

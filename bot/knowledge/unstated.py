@@ -10,10 +10,10 @@
 
 from __future__ import annotations
 
-from bot.knowledge.fields import ID_PATTERN, check_keys, text, text_list, type_name
+from bot.knowledge.fields import ID_PATTERN, check_keys, text, text_list
 from bot.knowledge.model import KnownGap, Location, Phrasing
 from bot.knowledge.reader import Reader
-from bot.knowledge.yamlfile import LineList, LineMap
+from bot.knowledge.yamlfile import LineList, LineMap, type_name
 
 GAP_KEYS = {"id": True, "questions": True, "questions_zh": False, "reply": True, "reply_zh": False, "note": False}
 

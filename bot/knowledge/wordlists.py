@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from bot.knowledge.bounds import check_example_count
-from bot.knowledge.fields import check_keys, text_list, type_name
+from bot.knowledge.fields import check_keys, text_list
 from bot.knowledge.model import Location, Phrasing, SynonymGroup
 from bot.knowledge.limits import MAX_EXAMPLES
 from bot.knowledge.reader import EXAMPLES_FILE, SYNONYMS_FILE, Reader
-from bot.knowledge.yamlfile import LineList, LineMap
+from bot.knowledge.yamlfile import LineList, LineMap, type_name
 
 SYNONYM_KEYS = {"words": True, "note": False}
 

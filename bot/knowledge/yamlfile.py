@@ -36,6 +36,23 @@ class LineList(list):
     item_lines: list
 
 
+def type_name(value: object) -> str:
+    """A value as a problem message names it ("a list", "the number 3")."""
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (YAML reads yes/no/on/off/true/false as a yes-or-no value)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if value is None:
+        return "nothing"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of keys"
+    if isinstance(value, str):
+        return f"the text {value[:40]!r}"
+    return type(value).__name__
+
+
 # libyaml's parser when PyYAML has it (much faster), the pure-Python one otherwise;
 # either way the constructors below keep line numbers and spot duplicate keys.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

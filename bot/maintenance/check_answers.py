@@ -4,7 +4,7 @@ questions, examples and known gaps. One check per function, every problem collec
 from __future__ import annotations
 
 from bot.answering.engine import Engine
-from bot.answering.matcher import ASK_GROUPS
+from bot.answering.index_build import ASK_GROUPS
 from bot.knowledge.model import Knowledge
 from bot.knowledge.problems import Problem
 from bot.language.chinese import has_chinese

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.answering.engine import Engine
-from bot.language.normalize import Normalizer, surface_tokens
+from bot.language.normalize import Normalizer
+from bot.language.words import surface_tokens
 from bot.maintenance.clustering import cluster_texts
 from bot.maintenance.store import UnansweredRow
 

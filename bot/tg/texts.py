@@ -9,16 +9,8 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.language.chinese import has_chinese
+from bot.render.strings import COMMAND_DESCRIPTIONS  # noqa: F401 - tg.app builds the command menu from it
 from bot.render.strings import text  # noqa: F401 - handlers word their messages through texts.text
-
-COMMAND_DESCRIPTIONS = {
-    "en": {"start": "Welcome and example questions", "help": "How to ask", "actions": "The ten actions",
-           "topics": "Browse everything I know", "sources": "The documents my answers come from",
-           "ask": "Ask a question (works in groups too)", "lang": "Answer in English or Chinese",
-           "about": "About this bot"},
-    "zh": {"start": "欢迎和示例问题", "help": "如何提问", "actions": "十大行动", "topics": "按主题浏览",
-           "sources": "回答的资料来源", "ask": "提问（群组里也可用）", "lang": "用英文或中文回答", "about": "关于本机器人"},
-}
 
 
 def chosen_language(context: ContextTypes.DEFAULT_TYPE) -> str | None:

@@ -160,7 +160,7 @@ def test_answering_reads_no_files_compiles_no_patterns_builds_no_index(engine, m
         patched.setattr(pathlib.Path, "read_bytes", forbid("read a file"))
         patched.setattr(re, "compile", forbid("compile a pattern"))
         patched.setattr(re, "_compile", forbid("compile a pattern"))
-        patched.setattr(bot.answering.matcher.MatchIndex, "_build", forbid("build an index"))
+        patched.setattr(bot.answering.matcher.MatchIndex, "__init__", forbid("build an index"))
         try:
             again = [engine.answer(q) for q in questions]
         except AssertionError:

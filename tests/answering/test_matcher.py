@@ -33,7 +33,7 @@ def test_words_the_knowledge_never_uses_weigh_most(engine):
 
 def test_only_entries_sharing_a_word_are_ranked(engine):
     intime = canonical(engine, "intime")
-    holders = [e.id for i, e in enumerate(engine.index.entries) if intime in engine.index._vocabularies[i]]
+    holders = [e.id for i, e in enumerate(engine.index.entries) if intime in engine.index.tables.vocabularies[i]]
     assert holders  # else an empty ranking would pass
     assert [c.entry.id for c in engine.ranked("intime", limit=50)] == holders
 
@@ -41,10 +41,10 @@ def test_only_entries_sharing_a_word_are_ranked(engine):
 def test_an_answer_only_word_covers_less_than_a_phrasing_word(engine):
     index = engine.index
     holders = {}
-    for i, vocabulary in enumerate(index._vocabularies):
+    for i, vocabulary in enumerate(index.tables.vocabularies):
         for token in vocabulary:
             holders.setdefault(token, []).append(i)
-    token = next(t for t, entries in sorted(holders.items()) if all(t in index._answer_only[i] for i in entries))
+    token = next(t for t, entries in sorted(holders.items()) if all(t in index.tables.answer_only[i] for i in entries))
     alone = Analysis(tokens=(token,), content=(token,), foreign=(), names=(), asks=None, corrections=())
     assert {round(c.coverage, 6) for c in index.rank(alone, limit=50)} == {0.6}
     [best] = index.rank(engine.normalizer.analyse("haier weibo"), limit=1)

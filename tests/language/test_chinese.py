@@ -1,7 +1,7 @@
 import pytest
 
 from bot.language.chinese import has_chinese, parse_numeral, pieces, rewrite, to_simplified
-from bot.language.normalize import surface_tokens
+from bot.language.words import surface_tokens
 
 
 @pytest.mark.parametrize("text, number", [("1000", 1000), ("154.9", 154.9), ("一千", 1000), ("千", 1000),

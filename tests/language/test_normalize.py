@@ -1,6 +1,7 @@
 import pytest
 
-from bot.language.normalize import Normalizer, fold, name_like_words, surface_tokens
+from bot.language.normalize import Normalizer
+from bot.language.words import fold, name_like_words, surface_tokens
 
 SYNONYMS = [
     ["sme", "smes", "small and medium sized enterprises"],

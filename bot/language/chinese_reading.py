@@ -1,0 +1,74 @@
+"""Reading runs of Chinese against a knowledge base's known words: keep the pieces it knows,
+fix homophone typos (张永 for 张勇), and sort the rest into filler, everyday terms and names."""
+
+from __future__ import annotations
+
+from bot.language.chinese import chain as chinese_chain
+from bot.language.chinese import coverage as chinese_coverage
+from bot.language.chinese import has_chinese
+from bot.language.chinese import pinyin as chinese_pinyin
+from bot.language.chinese import read_run as chinese_read_run
+from bot.language.everyday import chinese_term_share, is_chinese_filler
+
+
+class ChineseReader:
+    """Reads against one fixed set of known words; safe to share between threads."""
+
+    def __init__(self, known_words: frozenset[str]):
+        self.known_words = known_words
+        self._by_pinyin: dict[str, str] | None = None  # known Chinese pairs by sound, built on first need
+
+    def read(self, words: list[str], corrections: list, unknown_terms: list,
+             everyday_terms: list) -> list[str]:
+        """Keep the Chinese pieces the knowledge knows; name the unknown terms (or fix a
+        homophone typo such as 张永 for 张勇)."""
+        runs = chinese_chain(words)
+        if not runs:
+            return words
+        replaced: dict[int, list[str]] = {}
+        for run in runs:
+            pairs = self._fix_homophones([words[i] for i in run], corrections)
+            keep, unknown = chinese_read_run(pairs, self.known_words)
+            for term in unknown:
+                fixed = self._homophone(term)
+                if fixed:
+                    corrections.append((term, fixed))
+                    keep.append(fixed)
+                elif is_chinese_filler(term):
+                    continue
+                elif chinese_term_share(term) < 1.0:
+                    keep.append(term)  # everyday words the knowledge does not use: weighed, not a veto
+                    everyday_terms.append(term)
+                else:
+                    unknown_terms.append(term)
+            replaced[run[0]] = keep
+            for i in run[1:]:
+                replaced[i] = []
+        return [t for i, w in enumerate(words) for t in replaced.get(i, (w,))]
+
+    def _fix_homophones(self, pairs: list[str], corrections: list) -> list[str]:
+        """A pair with a character no known pair covers, that sounds like a known pair, is
+        that pair mistyped (方像 for 方向). Pairs of covered characters are word boundaries."""
+        if len(pairs[0]) != 2:
+            return pairs
+        _, covered = chinese_coverage(pairs, self.known_words)
+        fixed = list(pairs)
+        for i, pair in enumerate(pairs):
+            if pair not in self.known_words and not (covered[i] and covered[i + 1]):
+                known = self._homophone(pair)
+                if known:
+                    corrections.append((pair, known))
+                    fixed[i] = known
+                    covered[i] = covered[i + 1] = True  # so the next pair is seen as a boundary
+        return fixed
+
+    def _homophone(self, term: str) -> str | None:
+        if len(term) != 2:
+            return None
+        if self._by_pinyin is None:
+            by_pinyin: dict[str, str] = {}  # filled aside, then published whole: readers share this object
+            for word in sorted(self.known_words):
+                if len(word) == 2 and has_chinese(word):
+                    by_pinyin.setdefault(chinese_pinyin(word), word)
+            self._by_pinyin = by_pinyin
+        return self._by_pinyin.get(chinese_pinyin(term))

@@ -51,7 +51,10 @@ def in_parts(question: str, lang: str, unit: LanguageUnit, whole: Reply, *, deci
             answered.append(part._replace(question=question))
             about_now = about_now or part.about_now
         else:
-            rare_elsewhere = rare_elsewhere or rare or (asking and part.status != "answered")
+            # A sentence asking something the documents do not give (or naming something else)
+            # speaks for the message too; one that only found nothing may just rephrase.
+            declined_for_a_reason = part.status == "clarify" or part.reason in ("not_stated", "unknown_term")
+            rare_elsewhere = rare_elsewhere or rare or (asking and declined_for_a_reason)
     if len(entries) == 1 and whole.status == "unknown" and whole.reason == "off_topic" and not rare_elsewhere:
         # A story around one clear question ("I'm a reporter... how many dollars did they
         # commit?"): the question answers. Never when the whole names an unknown company.

@@ -49,6 +49,7 @@ _ASKS = (
 KIND_WORDS = frozenset({
     "date", "dates", "year", "years", "day", "month", "since", "long",
     "percent", "percentage", "proportion", "share", "fraction", "portion",
+    "big", "large", "huge",  # "how big", "three big directions": size says what is asked, not the topic
 })
 ASKED_KINDS = {
     "count": frozenset({"count", "amount"}),

@@ -115,13 +115,14 @@ class Engine:
         if nearest is None or nearest.score < self.policy.clarify_at:
             return self._unknown(question, lang, analysis, "off_topic", nearest)
         # The real entry that would answer, if any: what it gives is not beyond a gap's entry.
-        best_entry = next((c.entry for c in ranked if not gap_of(c.entry.id) and c.score >= self.policy.clarify_at),
-                          None)
+        best = next((c for c in ranked if not gap_of(c.entry.id) and c.score >= self.policy.clarify_at), None)
         for candidate in ranked:
             known_gap = gap_of(candidate.entry.id)
             if known_gap and candidate.score >= max(self.policy.clarify_at, nearest.score - GAP_MARGIN):
                 entry = self.knowledge.entry(known_gap[0])
-                if unit.index.asks_beyond(candidate.entry, entry, analysis, best_entry):
+                # A real entry ranked above the gap vetoes it with what it gives; one below does not.
+                rival = best.entry if best is not None and best.score >= candidate.score else None
+                if unit.index.asks_beyond(candidate.entry, entry, analysis, rival):
                     # The maintainers wrote down that the documents do not say this.
                     return self._not_stated(question, lang, analysis, candidate._replace(entry=entry), known_gap[1])
         ranked = [c for c in ranked if not gap_of(c.entry.id)]

@@ -69,7 +69,7 @@ def _not_stated(reply: Reply, knowledge: Knowledge) -> Composed:
     what = _missing_text(reply.missing, nearest, lang)
     lead = text(lang, "not_stated", what=what) if what is not None else None
     gap = _gap_reply(reply.missing, nearest, lang)
-    paragraphs = ((gap,) if gap else ()) + (text(lang, "what_they_say", topic=label(nearest, lang)),
+    paragraphs = ((gap,) if gap else ()) + (text(lang, "what_they_say"),
                                             nearest.answer_in(lang))
     return Composed(lead, paragraphs, _sources_of([nearest], knowledge), _offers((nearest.id,), knowledge, lang),
                     "answer", None)

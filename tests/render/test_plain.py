@@ -49,7 +49,7 @@ def test_not_stated_says_what_is_missing_then_what_the_sources_do_say(shipped_kn
     reply = Reply("which day", "unknown", nearest="ten-actions", reason="not_stated", missing="date")
     lines = render_plain(reply, shipped_knowledge).split("\n")
     assert lines[0] == "My sources don't give the exact date."
-    assert lines[1].startswith("What they say about ")
+    assert lines[1] == "What they do say:"
     assert shipped_knowledge.entry("ten-actions").answer in lines
     zh = render_plain(reply._replace(lang="zh"), shipped_knowledge)
     assert zh.startswith("我的资料没有提到具体日期。")

@@ -194,3 +194,34 @@ def test_forged_feedback_is_refused(harness):
         h.feed(callback_update(h.bot, data))
         assert dict(h.request.calls)["answerCallbackQuery"]["text"].startswith("This button is out of date")
     assert h.app.bot_data.store.feedback_by_entry() == {}
+
+
+def test_a_detail_the_sources_lack_is_declined_with_what_they_do_say_and_a_button(harness):
+    h = harness()
+    h.feed(message_update(h.bot, "which counties exactly will the commissioners go to?"))
+    [sent] = h.request.sent()
+    entry = h.app.bot_data.engine.knowledge.entry("foundation-commissioners")
+    assert sent["text"].startswith("The article names no counties")  # the maintainers' line for this gap
+    assert "What they do say:" in sent["text"] and entry.answer.split(" ")[1] in sent["text"]
+    assert "<i>Source:" in sent["text"]
+    assert buttons(sent) == [(buttons(sent)[0][0], "e:foundation-commissioners")]  # the entry, to read on
+
+
+def test_a_generic_missing_detail_says_what_is_missing_in_both_languages(harness):
+    h = harness()
+    h.feed(message_update(h.bot, "what is zhang yong's salary?"))
+    h.feed(message_update(h.bot, "张勇的工资是多少？", user=CHINESE_USER, chat=CHINESE_CHAT))
+    english, chinese = h.request.sent()
+    assert english["text"].startswith("My sources don't give anyone's pay.") and "Zhang Yong" in english["text"]
+    assert chinese["text"].startswith("我的资料没有提到薪酬。") and "张勇" in chinese["text"]
+    assert [data for _, data in buttons(english)] == ["e:zhang-yong"]
+
+
+def test_a_question_about_now_is_answered_as_of_the_sources_in_both_languages(harness):
+    h = harness()
+    h.feed(message_update(h.bot, "who is the current ceo of alibaba?"))
+    h.feed(message_update(h.bot, "阿里巴巴现在的首席执行官是谁？", user=CHINESE_USER, chat=CHINESE_CHAT))
+    english, chinese = h.request.sent()
+    assert english["text"].startswith("My sources date from 2021 and don't cover later changes. As of then:")
+    assert "At the time of the pledge, Zhang Yong was" in english["text"]
+    assert chinese["text"].startswith("我的资料截至2021年，不涵盖此后的变化。") and "时任" in chinese["text"]

@@ -18,7 +18,7 @@ from bot.language.chinese import has_chinese
 from bot.maintenance import yamledit
 from bot.maintenance.check import check_loaded
 from bot.maintenance.decisions import DECLINE, GAP, PHRASING, SKIP, Decision
-from bot.maintenance.evaluation import RIGHT, EvalCase, run_case
+from bot.maintenance.evaluation import RIGHT, load_cases, run_cases
 
 EVAL_FILE = "eval.yaml"
 GAPS_NOT_SUPPORTED = ("known gaps need the `not_stated:` list in entries, which this version of the bot "
@@ -134,11 +134,12 @@ class KnowledgeEditor:
             more = f" (and {len(errors) - MAX_REASONS} more)" if len(errors) > MAX_REASONS else ""
             return "check would fail:\n  " + "\n  ".join(str(p) for p in errors[:MAX_REASONS]) + more
         self._engine = Engine(result.knowledge)
-        expected = (decision.entry,) if decision.action == PHRASING else ()
-        outcome = run_case(self._engine, EvalCase(decision.question, expected, 0))
-        if outcome.outcome != RIGHT:
-            got = outcome.entry if outcome.status == "answered" else f"({outcome.status})"
-            return f"the new eval case would fail: the bot gives {got} for '{decision.question}'"
+        failed = [r for r in run_cases(self._engine, load_cases(self.directory / EVAL_FILE)) if r.outcome != RIGHT]
+        if failed:
+            lines = [f"'{r.case.question}' expects {' | '.join(r.case.expected) or DECLINE}, the bot gives "
+                     + (r.entry if r.status == "answered" else f"({r.status})") for r in failed[:MAX_REASONS]]
+            more = f" (and {len(failed) - MAX_REASONS} more)" if len(failed) > MAX_REASONS else ""
+            return "eval would fail:\n  " + "\n  ".join(lines) + more
         return None
 
 

@@ -13,6 +13,7 @@ from bot.paths import ENV_DB, knowledge_dir
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 NEEDS_TERMINAL = ("pledgebot review: needs a terminal to ask you; for scripts, write a decisions file "
                   "and run `pledgebot review --apply DECISIONS.yaml` (clusters: `pledgebot unanswered --json`).")
+LAST_KEYS = "\nAll reviewed. u undo the last action · Enter to finish > "
 KEYS = "1/2/3 add as phrasing · d must decline · g known gap · s skip · u undo · q quit > "
 
 
@@ -140,8 +141,13 @@ def _interactive(session) -> None:
     from bot.maintenance.decisions import Decision
     from bot.maintenance.review import describe
 
-    while session.current is not None:
+    while True:
         cluster = session.current
+        if cluster is None:  # all reviewed: a last chance to take the last action back
+            if not session.history or (_ask(LAST_KEYS) or "").lower() != "u":
+                return
+            print(session.undo())
+            continue
         print()
         print(describe(cluster, session.editor.engine(), session.position + 1, len(session.clusters)))
         key = _ask(KEYS)

@@ -175,7 +175,7 @@ def _interactive(session) -> None:
         if decision.action == "skip":
             print("skipped")
         elif outcome.accepted:
-            print(f"✓ {outcome.message}; check is clean.")
+            print(f"✓ {outcome.message}; check and eval are clean.")
         else:
             print(f"✗ refused: {outcome.message}\n  The files are untouched.")
 

@@ -52,8 +52,9 @@ def describe(cluster: Cluster, engine: Engine, position: int, total: int) -> str
     if len(cluster.questions) > 4:
         lines.append(f"     and {len(cluster.questions) - 4} more")
     lines.append(f"  The bot now {replied(engine, cluster.question)}.")
-    lines.append("  Nearest entries:")
-    for n, (entry, score, phrasing) in enumerate(nearest(engine, cluster.question), 1):
+    close = nearest(engine, cluster.question)
+    lines.append("  Nearest entries:" if close else "  Nearest entries: none (no entry shares its words)")
+    for n, (entry, score, phrasing) in enumerate(close, 1):
         lines.append(f"    {n}  {entry:<24} {score:4.2f}  {phrasing}")
     return "\n".join(lines)
 

@@ -39,7 +39,7 @@ def test_an_interactive_review_in_a_terminal(tmp_path, capsys):
     child.expect(r"1  pledge-amount\s+\d\.\d\d")
     child.expect_exact("q quit > ")
     child.sendline("1")
-    child.expect_exact("✓ added to pledge-amount's questions (pledge.yaml) and to eval.yaml; check is clean.")
+    child.expect_exact("✓ added to pledge-amount's questions (pledge.yaml) and to eval.yaml; check and eval are clean.")
     child.expect_exact("[2/3] asked 2×")
     child.expect_exact("The bot now declines")
     child.expect_exact("q quit > ")

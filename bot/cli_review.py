@@ -100,7 +100,8 @@ def cmd_review(args, engine_for, store_for) -> int:
     if decided:
         print(f"Applying {len(decided)} decision(s) taken in Telegram first:")
         _apply_all(editor, decided)
-    session = ReviewSession([c for c in clusters if c.decision is None], editor)
+    # what was applied is now a case; a refused decision comes back to be decided here
+    session = ReviewSession([c for c in clusters if c.decision is None or not editor.has_case(c.question)], editor)
     if session.current is not None and not sys.stdin.isatty():
         print(f"{len(session.clusters)} cluster(s) left to review: " + NEEDS_TERMINAL.split(": ", 1)[1])
         return EXIT_OK

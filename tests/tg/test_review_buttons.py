@@ -101,6 +101,7 @@ def test_a_thumbs_down_keeps_its_question_across_a_restart_and_comes_to_review(h
     after = harness(db_path=db)  # a new process: nothing in memory
     message = bot_message(sent["text"], reply_markup=sent["reply_markup"], message_id=message_id)
     press(after, message, "👎")
+    assert after.app.bot_data.store.flush(timeout=10)  # the vote is queued; wait until it is written
     with sqlite3.connect(db) as connection:
         assert connection.execute("SELECT entry, question, vote FROM feedback").fetchall() == [
             ("action-3", "what is action 3", -1)]

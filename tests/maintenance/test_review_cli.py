@@ -117,3 +117,61 @@ def test_unanswered_json_lists_clusters_with_their_nearest_entries(tmp_path, cap
         (1, "how is the money split between actions")]
     assert clusters[0]["nearest"][0]["entry"] == "pledge-amount" and clusters[0]["decision"] is None
     assert clusters[1]["replied"].startswith("declines")
+
+
+GAP_REPLY = "The article does not say who designed a logo."
+
+
+def test_known_gaps_from_a_decisions_file(tmp_path, capsys):
+    folder = checkout(tmp_path)
+    decisions = tmp_path / "decisions.yaml"
+    decisions.write_text(
+        "decisions:\n"
+        '  - {q: "what day were the ten actions unveiled", action: gap, entry: ten-actions, gap: launch-date}\n'
+        f'  - {{q: "who designed the ten actions logo", action: gap, entry: ten-actions, reply: "{GAP_REPLY}"}}\n',
+        encoding="utf-8")
+    assert main(["--knowledge", str(folder), "review", "--apply", str(decisions)]) == 0
+    assert "new known gap 'designed-actions-logo' of ten-actions" in capsys.readouterr().out
+    assert added_lines(folder) == {
+        "entries/actions.yaml": ["          - what day were the ten actions unveiled",
+                                 "      - id: designed-actions-logo",
+                                 "        questions: [who designed the ten actions logo]",
+                                 f"        reply: {GAP_REPLY}"],
+        "eval.yaml": ['  - {q: "what day were the ten actions unveiled", expect: decline}',
+                      '  - {q: "who designed the ten actions logo", expect: decline}']}
+    assert main(["--knowledge", str(folder), "check"]) == 0
+    assert main(["--knowledge", str(folder), "ask", "who designed the ten actions logo"]) == 0
+    assert GAP_REPLY in capsys.readouterr().out  # the bot now declines in the maintainer's words
+
+
+@pytest.mark.slow  # two edits, each checked and evaluated
+def test_the_known_gap_key_in_a_terminal(tmp_path, capsys):
+    folder = checkout(tmp_path)
+    db = database(tmp_path / "bot.sqlite3", {"what day were the ten actions unveiled": 2,
+                                             "who designed the ten actions logo": 1})
+    child = pexpect.spawn(sys.executable, ["-m", "bot.cli", "--knowledge", str(folder), "review", "--db", str(db)],
+                          env=dict(os.environ, PYTHONIOENCODING="utf-8"), encoding="utf-8", timeout=60)
+    child.expect_exact("q quit > ")
+    child.sendline("g")
+    child.expect_exact("known gap of which entry? 1/2/3 > ")
+    child.sendline("1")
+    child.expect_exact("1  launch-date")
+    child.expect_exact("or n for a new one > ")
+    child.sendline("1")
+    child.expect_exact("✓ added to ten-actions's known gap 'launch-date' (actions.yaml) and to eval.yaml")
+    child.expect_exact("q quit > ")
+    child.sendline("g")
+    child.expect_exact("1/2/3 > ")
+    child.sendline("1")
+    child.expect_exact("or n for a new one > ")
+    child.sendline("n")
+    child.expect_exact("one-line reply (what the documents do not say) > ")
+    child.sendline(GAP_REPLY)
+    child.expect_exact("✓ new known gap 'designed-actions-logo' of ten-actions (actions.yaml)")
+    child.expect_exact("Enter to finish > ")
+    child.sendline("")
+    child.expect_exact("0 phrasing(s) added, 0 decline(s), 2 known gap(s)")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert len(added_lines(folder)["entries/actions.yaml"]) == 4

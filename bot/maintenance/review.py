@@ -40,6 +40,8 @@ def replied(engine: Engine, question: str) -> str:
         return f"answers with {', '.join(reply.entries)} (score {reply.score:.2f})"
     if reply.status == "clarify":
         return f"asks 'did you mean': {', '.join(reply.suggestions)}"
+    if reply.reason == "not_stated" and reply.nearest:
+        return f"declines: {reply.nearest} does not give {reply.missing or 'that'}"
     return f"declines ({reply.reason or 'unknown'})"
 
 

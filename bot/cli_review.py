@@ -8,12 +8,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import bot
 from bot.paths import ENV_DB, knowledge_dir
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 NEEDS_TERMINAL = ("pledgebot review: needs a terminal to ask you; for scripts, write a decisions file "
                   "and run `pledgebot review --apply DECISIONS.yaml` (clusters: `pledgebot unanswered --json`).")
 LAST_KEYS = "\nAll reviewed. u undo the last action · Enter to finish > "
+# A wheel's own copy of the knowledge: edits there would be lost at the next install.
+INSTALLED_KNOWLEDGE = Path(bot.__file__).resolve().parent / "_knowledge"
 KEYS = "1/2/3 add as phrasing · d must decline · g known gap · s skip · u undo · q quit > "
 
 
@@ -78,6 +81,10 @@ def cmd_review(args, engine_for, store_for) -> int:
     from bot.maintenance.review import ReviewSession
 
     directory = knowledge_dir(args.knowledge)
+    if directory.resolve() == INSTALLED_KNOWLEDGE:
+        print(f"pledgebot review: {directory} is the installed package's copy of the knowledge; run it in a "
+              "checkout of the repository, or pass --knowledge DIR.", file=sys.stderr)
+        return EXIT_USAGE
     editor = KnowledgeEditor(directory)
     try:
         if args.apply:

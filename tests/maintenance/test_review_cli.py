@@ -175,3 +175,14 @@ def test_the_known_gap_key_in_a_terminal(tmp_path, capsys):
     child.close()
     assert child.exitstatus == 0
     assert len(added_lines(folder)["entries/actions.yaml"]) == 4
+
+
+def test_it_never_edits_the_installed_package_copy(tmp_path, capsys, monkeypatch):
+    import bot.cli_review
+
+    folder = checkout(tmp_path)
+    monkeypatch.setattr(bot.cli_review, "INSTALLED_KNOWLEDGE", folder.resolve())
+    decisions = tmp_path / "decisions.yaml"
+    decisions.write_text(DECISIONS, encoding="utf-8")
+    assert main(["--knowledge", str(folder), "review", "--apply", str(decisions)]) == 2
+    assert "installed package's copy" in capsys.readouterr().err and diff(folder) == ""

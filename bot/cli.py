@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from bot import __version__
+from bot import __version__, cli_review
 from bot.paths import ENV_DB, ENV_KNOWLEDGE, knowledge_dir
 from bot.knowledge.problems import KnowledgeError
 
@@ -52,9 +52,14 @@ def _build_parser() -> argparse.ArgumentParser:
     unanswered.add_argument("--since", default="7d", help="how far back: 30m, 24h, 7d, 2w (default 7d)")
     unanswered.add_argument("--limit", type=int, default=20, help="how many groups to show (default 20)")
     unanswered.add_argument("--db", help=f"the database (default: ${ENV_DB}, else ~/.local/share/pledgebot)")
+    unanswered.add_argument("--json", action="store_true", help="the clusters with their nearest entries, as JSON")
+    unanswered.add_argument("--export", metavar="FILE",
+                            help="write the clusters (questions only) for `pledgebot review --from FILE`")
 
     feedback = commands.add_parser("feedback", help="show the 👍/👎 people gave each entry")
     feedback.add_argument("--db", help=f"the database (default: ${ENV_DB}, else ~/.local/share/pledgebot)")
+
+    cli_review.add_parser(commands)
 
     commands.add_parser(
         "run", help="run the Telegram bot (settings from the environment: TELEGRAM_BOT_TOKEN, ...; see README)")
@@ -204,6 +209,9 @@ def cmd_unanswered(args) -> int:
     except StoreUnavailable as exc:
         print(f"pledgebot unanswered: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
+    if args.json or args.export:
+        clusters = cli_review.clusters_from_store(store, engine, since, args.limit)
+        return cli_review.print_unanswered(args, clusters, engine)
     print(f"{len(rows)} unanswered question(s) in the last {args.since}:")
     print(format_gaps(group_unanswered(rows, engine, limit=args.limit), limit=args.limit))
     return EXIT_OK
@@ -260,8 +268,12 @@ def cmd_run(args) -> int:
     return EXIT_OK
 
 
+def cmd_review(args) -> int:
+    return cli_review.cmd_review(args, _engine, _store)
+
+
 COMMANDS = {"ask": cmd_ask, "chat": cmd_chat, "check": cmd_check, "export": cmd_export, "eval": cmd_eval,
-            "unanswered": cmd_unanswered, "feedback": cmd_feedback, "run": cmd_run}
+            "unanswered": cmd_unanswered, "feedback": cmd_feedback, "review": cmd_review, "run": cmd_run}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -137,7 +137,7 @@ def test_help_lists_every_command(capsys):
     out = capsys.readouterr().out
     # The command names as listed, one a line: a substring test would find "ask" in "most asked".
     listed = re.findall(r"^    ([a-z]+)  ", out, re.MULTILINE)
-    assert listed == ["ask", "chat", "check", "export", "eval", "unanswered", "feedback", "run"]
+    assert listed == ["ask", "chat", "check", "export", "eval", "unanswered", "feedback", "review", "run"]
     assert "--knowledge DIR" in out
 
 

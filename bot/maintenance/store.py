@@ -136,6 +136,11 @@ class QuestionStore:
              1 if vote > 0 else -1),
         )
 
+    def record_answered(self, message_key: str, question: str, at: datetime | None = None) -> None:
+        """The question an answer message was for, so a 👍/👎 on it finds it, after a restart too."""
+        self._writer.submit("INSERT OR REPLACE INTO answered (message_key, answered_at, question) VALUES (?, ?, ?)",
+                            (message_key, _iso(at or _now()), question.strip()[:MAX_STORED_CHARS]))
+
     def flush(self, timeout: float | None = None) -> bool:
         """Wait until every recorded row is written; False if `timeout` passed first."""
         return self._writer.flush(timeout)
@@ -175,7 +180,8 @@ class QuestionStore:
         """Delete rows older than `keep`; returns how many went."""
         cutoff = _iso((now or _now()) - keep)
         return (self._execute("DELETE FROM unanswered WHERE asked_at < ?", (cutoff,)).rowcount
-                + self._execute("DELETE FROM feedback WHERE given_at < ?", (cutoff,)).rowcount)
+                + self._execute("DELETE FROM feedback WHERE given_at < ?", (cutoff,)).rowcount
+                + self._execute("DELETE FROM answered WHERE answered_at < ?", (cutoff,)).rowcount)
 
     def unanswered(self, since: timedelta | None = None, now: datetime | None = None) -> list[UnansweredRow]:
         cutoff = _iso((now or _now()) - since) if since else ""
@@ -191,3 +197,35 @@ class QuestionStore:
         """entry -> (thumbs up, thumbs down)."""
         rows = self._execute("SELECT entry, SUM(vote > 0), SUM(vote < 0) FROM feedback GROUP BY entry").fetchall()
         return {entry: (int(up), int(down)) for entry, up, down in rows}
+
+    def answered_question(self, message_key: str) -> str | None:
+        row = self._execute("SELECT question FROM answered WHERE message_key = ?", (message_key,)).fetchone()
+        return row[0] if row else None
+
+    def downvoted(self, since: timedelta | None = None, now: datetime | None = None) -> list[str]:
+        """The questions whose answers got a 👎, one per vote."""
+        cutoff = _iso((now or _now()) - since) if since else ""
+        rows = self._execute("SELECT question FROM feedback WHERE vote < 0 AND question IS NOT NULL "
+                             "AND given_at >= ? ORDER BY given_at", (cutoff,)).fetchall()
+        return [row[0] for row in rows]
+
+    # -- review decisions from /gaps: written at once, the button needs the id --------
+    def stage_review(self, question: str) -> int:
+        """The small id a /gaps button carries for this question (the same one each time)."""
+        question = question.strip()[:MAX_STORED_CHARS]
+        self._execute("INSERT OR IGNORE INTO review (question, staged_at) VALUES (?, ?)", (question, _iso(_now())))
+        return self._execute("SELECT id FROM review WHERE question = ?", (question,)).fetchone()[0]
+
+    def decide_review(self, review_id: int, action: str, entry: str | None) -> str | None:
+        """Store an admin's decision; the question it was for, or None for an id never staged."""
+        row = self._execute("SELECT question FROM review WHERE id = ?", (review_id,)).fetchone()
+        if row is None:
+            return None
+        self._execute("UPDATE review SET action = ?, entry = ?, decided_at = ? WHERE id = ?",
+                      (action, entry, _iso(_now()), review_id))
+        return row[0]
+
+    def review_decisions(self) -> dict[str, tuple[str, str | None]]:
+        """question -> (action, entry) for every decision taken with /gaps buttons."""
+        rows = self._execute("SELECT question, action, entry FROM review WHERE action IS NOT NULL").fetchall()
+        return {question: (action, entry) for question, action, entry in rows}

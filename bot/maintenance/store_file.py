@@ -30,6 +30,20 @@ CREATE TABLE IF NOT EXISTS feedback (
     vote INTEGER NOT NULL CHECK (vote IN (-1, 1))
 );
 CREATE INDEX IF NOT EXISTS feedback_given_at ON feedback (given_at);
+CREATE TABLE IF NOT EXISTS answered (
+    message_key TEXT PRIMARY KEY,       -- a hash of the answer's chat and message ids, never the ids
+    answered_at TEXT NOT NULL,          -- UTC, ISO 8601
+    question TEXT NOT NULL              -- what the answer was for, so a 👍/👎 on it keeps its question
+);
+CREATE INDEX IF NOT EXISTS answered_answered_at ON answered (answered_at);
+CREATE TABLE IF NOT EXISTS review (
+    id INTEGER PRIMARY KEY,             -- the small number a /gaps button carries
+    question TEXT NOT NULL UNIQUE,      -- the cluster's most asked wording
+    staged_at TEXT NOT NULL,
+    action TEXT CHECK (action IN ('phrasing', 'decline')),  -- once an admin pressed a button
+    entry TEXT,
+    decided_at TEXT
+);
 """
 _CORRUPT_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 _BUSY_CODES = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}

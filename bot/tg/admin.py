@@ -16,12 +16,14 @@ from telegram import Update
 from bot.maintenance.gaps import group_unanswered
 from bot.tg import render
 from bot.tg.reload import reload_knowledge
+from bot.tg.review_buttons import gap_keyboard
 from bot.tg.state import BotContext
 
 log = logging.getLogger(__name__)
 
 NOT_ADMIN = "Sorry, that command is only for the bot's maintainers."
 RECENT = timedelta(days=7)
+NEAREST_BUTTONS = 3
 
 
 async def on_not_admin(update: Update, context: BotContext) -> None:
@@ -77,10 +79,20 @@ async def on_gaps(update: Update, context: BotContext) -> None:
     if not gaps:
         await update.effective_message.reply_text("No unanswered questions in the last 7 days.")
         return
-    lines = ["<b>Most asked, not answered (7 days)</b>"]
+    await update.effective_message.reply_text(
+        "<b>Most asked, not answered (7 days)</b>\nA button stores your decision; `pledgebot review` applies it.")
     for gap in gaps:
-        lines.append(f"{gap.count}× <i>{render.escape(gap.example)}</i> → {render.escape(gap.suggestion())}")
-    await update.effective_message.reply_text("\n".join(lines))
+        try:
+            review_id = await asyncio.to_thread(state.store.stage_review, gap.example)
+        except Exception:  # noqa: BLE001
+            log.exception("Could not stage %r for review in %s", gap.example, state.store.path)
+            review_id = None
+        nearest = [(c.entry.id, c.score) for c in state.engine.ranked(gap.example, limit=NEAREST_BUTTONS)]
+        text = f"{gap.count}× <i>{render.escape(gap.example)}</i>"
+        if gap.variants:
+            text += "\n" + "\n".join(f"   also: {render.escape(v)}" for v in gap.variants[:3])
+        keyboard = gap_keyboard(review_id, nearest) if review_id is not None else None
+        await update.effective_message.reply_text(text, reply_markup=keyboard)
 
 
 ADMIN_COMMANDS = {"reload": on_reload, "status": on_status, "gaps": on_gaps}

@@ -26,7 +26,7 @@ from telegram.request import BaseRequest
 
 from bot.answering.engine import Engine
 from bot.maintenance.store import QuestionStore, default_db_path
-from bot.tg import admin, browsing, callbacks, errors, inline, questions, startup, webhook
+from bot.tg import admin, browsing, callbacks, errors, inline, questions, review_buttons, startup, webhook
 from bot.tg.guard import guard
 from bot.tg.folder_print import folder_print
 from bot.tg.jobs import schedule_jobs
@@ -109,6 +109,7 @@ BUTTONS = (
     (callbacks.LANGUAGE_DATA, browsing.on_language_button),
     (callbacks.CHOOSE_DATA, questions.on_choice_button),
     (callbacks.FEEDBACK_DATA, questions.on_feedback_button),
+    (review_buttons.REVIEW_DATA, review_buttons.on_review_button),
 )
 
 

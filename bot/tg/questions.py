@@ -16,7 +16,7 @@ from bot.answering.reply import Reply
 from bot.tg import render, texts
 from bot.tg.callbacks import answer_stale, button_language, message_of
 from bot.tg.sending import edit_rendered, send_rendered
-from bot.tg.state import MAX_REMEMBERED_QUESTIONS, BotContext, BotState
+from bot.tg.state import MAX_REMEMBERED_QUESTIONS, BotContext, BotState, message_key
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +51,8 @@ async def answer_question(update: Update, context: BotContext, question: str) ->
     rateable = reply.status == "answered" and not reply.smalltalk  # a knowledge answer, not small talk
     sent = await send_rendered(update.effective_message, render.render_reply(reply, engine, rateable),
                                quote=in_group(update))
-    if rateable:
-        state.remember_question(sent, question)
+    if rateable and sent is not None:
+        await remember_answered(state, sent, question)
     if reply.status != "answered" and reply.question.strip():
         await record_unanswered(state, engine, reply)
 
@@ -66,6 +66,28 @@ async def record_unanswered(state: BotState, engine: Engine, reply: Reply) -> No
                                 reply.score)
     except Exception:  # noqa: BLE001
         log.exception("Could not record an unanswered question in %s", state.store.path)
+
+
+async def remember_answered(state: BotState, sent, question: str) -> None:
+    """The question an answer was for, so a 👍/👎 on it can be stored with it: in the database
+    (it survives a restart), keyed by a hash of chat and message, or in memory without one."""
+    if state.store is None:
+        state.remember_question(sent, question)
+        return
+    try:
+        await asyncio.to_thread(state.store.record_answered, message_key(sent.chat_id, sent.message_id), question)
+    except Exception:  # noqa: BLE001
+        log.exception("Could not record an answered question in %s", state.store.path)
+
+
+async def rated_question(state: BotState, key: tuple) -> str | None:
+    if state.store is None or key[0] == "inline":
+        return state.answered_questions.pop(key, None)
+    try:
+        return await asyncio.to_thread(state.store.answered_question, message_key(*key))
+    except Exception:  # noqa: BLE001
+        log.exception("Could not read the rated question from %s", state.store.path)
+        return None
 
 
 async def on_private_text(update: Update, context: BotContext) -> None:
@@ -128,7 +150,7 @@ async def on_feedback_button(update: Update, context: BotContext) -> None:
     state.rated.add(key)
     if len(state.rated) > MAX_REMEMBERED_QUESTIONS:
         state.rated.clear()
-    question = state.answered_questions.pop(key, None)  # None after a restart: the entry still counts
+    question = await rated_question(state, key)  # None if it cannot be found: the entry still counts
     if state.store is not None:
         try:
             await asyncio.to_thread(state.store.record_feedback, entry, question, 1 if vote == "+" else -1)

@@ -8,6 +8,7 @@ and the knowledge. Handlers annotate their context as `BotContext`.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -20,6 +21,11 @@ from bot.maintenance.store import QuestionStore
 from bot.tg.limits import QuestionLimiter
 
 MAX_REMEMBERED_QUESTIONS = 10_000
+
+
+def message_key(chat_id: int, message_id: int) -> str:
+    """How the database knows an answer message: a hash, so no chat id is written anywhere."""
+    return hashlib.sha256(f"{chat_id}:{message_id}".encode()).hexdigest()[:32]
 
 
 @dataclass(eq=False)
@@ -38,8 +44,8 @@ class BotState:
     knowledge_problems: list[str] = field(default_factory=list)
     reload_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     reload_time_limit: float = 30.0
-    # The question each recent answer was for, by (chat, message), so a 👍/👎 on that message
-    # can be stored with its question. Memory only: chat ids are never written anywhere.
+    # Without a database: the question each recent answer was for, by (chat, message), so a
+    # 👍/👎 on that message can be stored with its question. With one, the database keeps it.
     answered_questions: OrderedDict = field(default_factory=OrderedDict)
     rated: set = field(default_factory=set)
 

@@ -25,6 +25,7 @@ class RecordingRequest(BaseRequest):
 
     def __init__(self):
         self.calls: list[tuple[str, dict]] = []
+        self.results: list[tuple[str, object]] = []  # what each successful call returned, in order
         self.failures: list[tuple[str, int, dict]] = []  # (method, HTTP status, parameters), in order
         self._ids = itertools.count(1000)
 
@@ -53,7 +54,9 @@ class RecordingRequest(BaseRequest):
             _, status, parameters = failure
             return status, json.dumps({"ok": False, "error_code": status, "description": f"failed ({status})",
                                        "parameters": parameters}).encode()
-        return 200, json.dumps({"ok": True, "result": self.result(name, params)}).encode()
+        result = self.result(name, params)
+        self.results.append((name, result))
+        return 200, json.dumps({"ok": True, "result": result}).encode()
 
     def result(self, name: str, params: dict):
         if name == "getMe":
@@ -71,8 +74,13 @@ class RecordingRequest(BaseRequest):
         methods = methods or ("sendMessage",)
         return [params for name, params in self.calls if name in methods]
 
+    def sent_ids(self) -> list[int]:
+        """The message ids Telegram gave the messages the bot sent, in order."""
+        return [result["message_id"] for name, result in self.results if name == "sendMessage"]
+
     def clear(self) -> None:
         self.calls.clear()
+        self.results.clear()
 
 
 _update_ids = itertools.count(1)

@@ -76,6 +76,8 @@ def test_no_column_can_hold_who_asked(tmp_path):
     assert columns == {
         "unanswered": ["id", "asked_at", "status", "question", "nearest_entry", "score"],
         "feedback": ["id", "given_at", "entry", "question", "vote"],
+        "answered": ["message_key", "answered_at", "question"],  # the key is a hash of chat and message
+        "review": ["id", "question", "staged_at", "action", "entry", "decided_at"],
     }
 
 

@@ -155,7 +155,7 @@ def test_unanswered_questions_are_stored_without_who_asked(harness):
         assert identifying not in dump
     h.request.clear()
     h.feed(message_update(h.bot, "/gaps"))
-    gaps = h.request.sent()[0]["text"]
+    gaps = "\n".join(s["text"] for s in h.request.sent())
     assert "2× <i>" in gaps and "CFO" in gaps.upper()
 
 
@@ -167,7 +167,7 @@ def test_feedback_buttons_record_once_and_disappear(harness):
     assert thumbs_up == "f:+:action-3"
     from bot.tg.testing import bot_message, callback_update
 
-    [(_, sent_id)] = list(h.app.bot_data.answered_questions)  # the message the bot sent
+    [sent_id] = h.request.sent_ids()  # the message the bot sent
     shown = bot_message(sent["text"], reply_markup=sent["reply_markup"], message_id=sent_id)
     h.request.clear()
     h.feed(callback_update(h.bot, thumbs_up, message=shown))

@@ -87,6 +87,8 @@ def test_cli_reports(capsys, tmp_path):
     for question in ("who is the cfo of alibaba", "Who is Alibaba's CFO?", "alibaba cfo", "is jack ma involved"):
         store.record_unanswered(question, "unknown", None, 0.2)
     store.record_feedback("fund", "what is the fund", -1)
+    # The bot writes through a queue; the CLI (another process in real use) reads the file.
+    assert store.flush(timeout=10)
     assert main(["unanswered", "--db", str(db), "--since", "1d"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "4 unanswered question(s) in the last 1d:"

@@ -76,10 +76,10 @@ def _utf8_streams() -> None:
 
 
 def _engine(args):
-    from bot.answering.engine import Engine
-    from bot.knowledge.loader import load_knowledge
+    from bot.answering.engine_cache import cached_engine
+    from bot.paths import cache_dir
 
-    return Engine(load_knowledge(knowledge_dir(args.knowledge)))
+    return cached_engine(knowledge_dir(args.knowledge), cache_dir())
 
 
 def cmd_ask(args) -> int:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 ENV_KNOWLEDGE = "PLEDGEBOT_KNOWLEDGE"
 ENV_DB = "PLEDGEBOT_DB"  # here, not in bot.maintenance.store, so naming it does not import sqlite3
+ENV_CACHE = "PLEDGEBOT_CACHE"  # a folder for the built engine, or "off"
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -24,3 +25,15 @@ def knowledge_dir(explicit: str | os.PathLike | None = None) -> Path:
         return Path(explicit)
     from_env = os.environ.get(ENV_KNOWLEDGE, "").strip()
     return Path(from_env) if from_env else shipped_knowledge_dir()
+
+
+def cache_dir() -> Path | None:
+    """Where `pledgebot` keeps the built engine: $PLEDGEBOT_CACHE ("off": nowhere), else the
+    user's cache folder ($XDG_CACHE_HOME or ~/.cache) under pledgebot/."""
+    from_env = os.environ.get(ENV_CACHE, "").strip()
+    if from_env.lower() == "off":
+        return None
+    if from_env:
+        return Path(from_env)
+    base = os.environ.get("XDG_CACHE_HOME", "").strip()
+    return (Path(base) if base else Path.home() / ".cache") / "pledgebot"

@@ -19,13 +19,15 @@ SETTINGS_PREFIXES = ("PLEDGEBOT_", "TELEGRAM_")
 
 
 @pytest.fixture(autouse=True)
-def _no_settings_from_the_environment(monkeypatch):
+def _no_settings_from_the_environment(monkeypatch, tmp_path):
     """Every test starts without PLEDGEBOT_* and TELEGRAM_* variables (and so do the processes it
     starts), so a developer's PLEDGEBOT_KNOWLEDGE or bot token never changes a result. Tests
-    that need one set it with monkeypatch."""
+    that need one set it with monkeypatch. The engine cache goes to the test's own folder,
+    never the developer's ~/.cache."""
     for name in list(os.environ):
         if name.startswith(SETTINGS_PREFIXES):
             monkeypatch.delenv(name)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 
 TINY = {

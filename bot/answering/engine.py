@@ -72,10 +72,13 @@ class Engine:
         return self.units.get(lang).examples or (self.units.get("en").examples if lang != "en" else ())
 
     def _rank(self, analysis, index: MatchIndex, limit: int = 6):
-        # A wider margin than answering needs: a known gap may rank a little below its entry.
-        return index.rank(analysis, limit=limit, min_coverage=self.policy.min_coverage,
-                          floor=self.policy.clarify_at, margin=max(self.policy.margin, GAP_MARGIN),
-                          exhaustive=self.exhaustive)
+        ranked = index.rank(analysis, limit=limit, min_coverage=self.policy.min_coverage,
+                            floor=self.policy.clarify_at, margin=self.policy.margin, exhaustive=self.exhaustive)
+        # A known gap may rank a little below its own entry: score the ranked entries' gaps too.
+        seen = {c.entry.id for c in ranked}
+        gaps = [g for g in index.known_gaps_of([c.entry.id for c in ranked if not gap_of(c.entry.id)], analysis,
+                                               self.policy.min_coverage) if g.entry.id not in seen]
+        return sorted(ranked + gaps, key=lambda c: (-c.score, c.entry.id)) if gaps else ranked
 
     def with_policy(self, policy: Policy) -> "Engine":
         """The same knowledge and indexes, deciding with other thresholds (for `eval --sweep`)."""

@@ -67,6 +67,13 @@ class LanguageUnits:
         self._built: dict[str, LanguageUnit] = {"en": build_unit(knowledge, "en")}
         self._building = Lock()  # guards building only: reading a built unit takes no lock
 
+    def __getstate__(self):
+        return {"knowledge": self.knowledge, "_built": self._built}  # a lock is not state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self._building = Lock()
+
     def get(self, lang: str) -> LanguageUnit:
         unit = self._built.get(lang)
         if unit is None:

@@ -108,6 +108,11 @@ class Knowledge:
     def __setattr__(self, name, value):
         raise AttributeError(f"Knowledge is read-only (tried to set {name!r})")
 
+    def __reduce__(self):
+        """Pickled as its constructor's arguments (a read-only mapping view cannot be pickled)."""
+        return (Knowledge, (self.directory, self.version, dict(self.sources), dict(self.facts), self.entries,
+                            self.smalltalk, self.synonyms, self.examples, self.topics, self.topics_zh))
+
     def entry(self, entry_id: str) -> Entry | None:
         return self._by_id.get(entry_id)
 

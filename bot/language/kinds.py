@@ -64,6 +64,8 @@ class _Table:
     def find(self, words: list[str], text: str) -> tuple[str, ...]:
         """The table's first sequence (in its order) found in the question, or its first Chinese term."""
         found = None
+        if self.by_first.keys().isdisjoint(words):  # the common case, checked in C
+            words = ()
         for i, word in enumerate(words):
             for sequence in self.by_first.get(word, ()):
                 if tuple(words[i:i + len(sequence)]) == sequence and (
@@ -81,12 +83,15 @@ _ATTRIBUTE_TABLES = {attribute: _Table(table) for attribute, table in ATTRIBUTES
 _PERFECT = frozenset({"has", "have", "hasnt", "havent"})
 _DONE = frozenset({"spent", "invested", "built", "completed", "finished", "achieved", "delivered", "disbursed",
                    "reached", "hit", "met", "used", "opened", "created", "set"})
+_FIRST_WORDS = frozenset(w for table in _ATTRIBUTE_TABLES.values() for w in table.by_first) | _PERFECT
 _NOW_TABLE = _Table(NOW_WORDS)
 
 
 def asked_attribute(words: list[str], text: str) -> tuple[str | None, tuple[str, ...]]:
     """(the attribute a question asks for, the words that ask it), or (None, ()):
     `words` are the question's folded words, `text` its folded, simplified text."""
+    if _FIRST_WORDS.isdisjoint(words) and text.isascii():  # most questions and phrasings: nothing to find
+        return None, ()
     for attribute, table in _ATTRIBUTE_TABLES.items():
         found = table.find(words, text)
         if found:

@@ -178,10 +178,13 @@ class Normalizer:
             everyday_terms = [t for t in everyday_terms if t not in subjects]
             words = [w for w in words if w not in subjects]
         attribute, asking = asked_attribute(words, folded)
-        about_now = asks_about_now(words, folded)
-        if this_year() in words:  # "in 2026": today, not a figure the sources might state
-            about_now = True
-            words = [w for w in words if w != this_year()]
+        about_now = False
+        if correct_typos:  # a question, not the knowledge's own text: may it ask about today?
+            about_now = asks_about_now(words, folded)
+            year = this_year()
+            if year in words:  # "in 2026": today, not a figure the sources might state
+                about_now = True
+                words = [w for w in words if w != year]
         if attribute:
             # The attribute is what is asked, not the topic: the topic is what remains.
             words = [w for w in words if w not in asking]

@@ -61,9 +61,9 @@ async def record_unanswered(state: BotState, engine: Engine, reply: Reply) -> No
     """Keep the question for the maintainers' report; a database problem never stops an answer."""
     if state.store is None:
         return
-    try:  # the decision already names the nearest entry: no second ranking
-        await asyncio.to_thread(state.store.record_unanswered, reply.question, reply.status, reply.nearest,
-                                reply.score)
+    try:  # the decision already names the nearest entry: no second ranking. Recording only queues
+        # the row for the store's writer thread, so it is done here, not in a thread of its own.
+        state.store.record_unanswered(reply.question, reply.status, reply.nearest, reply.score)
     except Exception:  # noqa: BLE001
         log.exception("Could not record an unanswered question in %s", state.store.path)
 
@@ -75,7 +75,7 @@ async def remember_answered(state: BotState, sent, question: str) -> None:
         state.remember_question(sent, question)
         return
     try:
-        await asyncio.to_thread(state.store.record_answered, message_key(sent.chat_id, sent.message_id), question)
+        state.store.record_answered(message_key(sent.chat_id, sent.message_id), question)  # queued: instant
     except Exception:  # noqa: BLE001
         log.exception("Could not record an answered question in %s", state.store.path)
 

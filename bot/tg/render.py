@@ -118,8 +118,26 @@ def _cut(block: str, limit: int) -> list[str]:
     return [p.replace(" \n ", "\n").strip() for p in pieces if p.strip()]
 
 
+# The same decision renders the same message (the question's own text is not shown, and Telegram's
+# button objects are immutable): keep recent ones per knowledge version instead of rebuilding them.
+_rendered: dict[tuple, tuple[Engine, Rendered]] = {}
+MAX_KEPT_RENDERS = 4096
+
+
 def render_reply(reply: Reply, engine: Engine, rateable: bool = False, with_buttons: bool = True) -> Rendered:
     """A reply as Telegram HTML: the same composition as the terminal's, offers as buttons."""
+    key = (id(engine), reply._replace(question="", score=0.0), rateable, with_buttons)
+    kept = _rendered.get(key)
+    if kept is not None and kept[0] is engine:
+        return kept[1]
+    rendered = _render_reply(reply, engine, rateable, with_buttons)
+    if len(_rendered) >= MAX_KEPT_RENDERS:
+        _rendered.clear()
+    _rendered[key] = (engine, rendered)
+    return rendered
+
+
+def _render_reply(reply: Reply, engine: Engine, rateable: bool, with_buttons: bool) -> Rendered:
     shown = compose(reply, engine.knowledge)
     blocks = [escape(shown.lead)] if shown.lead else []
     blocks += [escape(p) for p in shown.paragraphs]

@@ -77,10 +77,9 @@ class Engine:
     def _rank(self, analysis, index: MatchIndex, limit: int = 6):
         ranked = index.rank(analysis, limit=limit, min_coverage=self.policy.min_coverage,
                             floor=self.policy.clarify_at, margin=self.policy.margin, exhaustive=self.exhaustive)
-        # A known gap may rank a little below its own entry: score the ranked entries' gaps too.
+        # A known gap may rank below the best entry, outside the margin: score the gaps apart.
         seen = {c.entry.id for c in ranked}
-        gaps = [g for g in index.known_gaps_of([c.entry.id for c in ranked if not gap_of(c.entry.id)], analysis,
-                                               self.policy.min_coverage) if g.entry.id not in seen]
+        gaps = [g for g in index.known_gaps_for(analysis, self.policy.min_coverage) if g.entry.id not in seen]
         return sorted(ranked + gaps, key=lambda c: (-c.score, c.entry.id)) if gaps else ranked
 
     def with_policy(self, policy: Policy) -> "Engine":

@@ -28,6 +28,7 @@ PHRASING_WEIGHT = 0.5
 TOKEN_WEIGHT = 0.75
 # Words only the answer uses (not a phrasing) explain a question less surely.
 ANSWER_ONLY_WEIGHT = 0.6
+MAX_GAPS_SCORED = 50
 # Below this many candidates, scoring them all is cheaper than bounding them.
 PRUNE_FROM = 64
 # How many of each word's lightest phrasings are scored first, to find a good best.
@@ -88,11 +89,12 @@ class MatchIndex:
             asks_beyond -= self.tables.asked_by[best_at]
         if beyond & self.tables.vocabularies[gap_at]:
             return True
-        # Or it asks what only the gap's questions ask ("which", "who", "so far"), and neither the
-        # gap's entry nor the best one gives (as a fact or a phrasing): "how many actions" is answered.
+        # Or it asks what only the gap's questions ask ("which", "who", "so far"), the gap's entry
+        # does not give (as a fact or a phrasing: "how many actions" is answered) and the best
+        # entry is not written to answer (a deadline it states is no announcement date).
         kinds = [k for k in (analysis.asks, analysis.attribute) if k]
         return any(ASK_GROUPS.get(k, k) in asks_beyond and not self.gives(entry, k)
-                   and not (best is not None and self.gives(best, k)) for k in kinds)
+                   and not (best_at is not None and ASK_GROUPS.get(k, k) in self.tables.asked_by[best_at]) for k in kinds)
 
     def _candidate_indexes(self, question: frozenset[str], weights: dict[str, float], total: float,
                    min_coverage: float | None) -> set[int]:
@@ -149,10 +151,17 @@ class MatchIndex:
         scored.sort(key=lambda c: (-c.score, c.entry.id))
         return scored[:limit]
 
-    def known_gaps_of(self, entry_ids, analysis: Analysis, min_coverage: float) -> list[Candidate]:
-        """The known gaps of these entries, scored: ranking prunes with the answering margin, so
-        a gap a little below its entry is scored here rather than by widening every ranking."""
-        positions = [g for entry in entry_ids for g in self.tables.gaps_of.get(entry, ())]
+    def known_gaps_for(self, analysis: Analysis, min_coverage: float) -> list[Candidate]:
+        """The known gaps sharing a word with the question, scored: ranking prunes with the
+        answering margin, so a gap below the best entry is scored here rather than by widening
+        every ranking. Gaps are few; at most MAX_GAPS_SCORED, found through the rarest words."""
+        real = len(self.tables.entry_ids)
+        positions: list[int] = []
+        for token in sorted(analysis.content, key=lambda t: len(self.tables.postings.get(t, ()))):
+            positions += [i for i in self.tables.postings.get(token, ()) if i >= real and i not in positions]
+            if len(positions) >= MAX_GAPS_SCORED:
+                break
+        positions = positions[:MAX_GAPS_SCORED]
         question = frozenset(analysis.content)
         if not positions or not question:
             return []

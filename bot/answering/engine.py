@@ -7,6 +7,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from bot.answering.asked_facts import states_all_asked
+from bot.answering.known_gaps import asks_beyond
 from bot.answering.matcher import Candidate, MatchIndex
 from bot.answering.parts import in_parts
 from bot.answering.reply import Reply
@@ -127,7 +128,7 @@ class Engine:
                 entry = self.knowledge.entry(known_gap[0])
                 # A real entry ranked above the gap vetoes it with what it gives; one below does not.
                 rival = best.entry if best is not None and best.score >= candidate.score else None
-                if unit.index.asks_beyond(candidate.entry, entry, analysis, rival):
+                if asks_beyond(unit.index, candidate.entry, entry, analysis, rival):
                     # The maintainers wrote down that the documents do not say this.
                     return self._not_stated(question, lang, analysis, candidate._replace(entry=entry), known_gap[1])
         ranked = [c for c in ranked if not gap_of(c.entry.id)]

@@ -75,27 +75,6 @@ class MatchIndex:
         kinds = ASKED_KINDS.get(asks)  # None for an attribute (age, status...): no fact has one
         return bool(kinds and entry.fact_kinds & kinds) or ASK_GROUPS.get(asks, asks) in self.tables.asked_by[position]
 
-    def asks_beyond(self, gap: Entry, entry: Entry, analysis: Analysis, best: Entry | None = None) -> bool:
-        """Whether a question asks what a known gap names beyond its entry: a word only the gap's
-        questions use ("names", "donation"), or a kind only they ask ("which", "who", "so far")."""
-        gap_at, entry_at = self.tables.position.get(gap.id), self.tables.position.get(entry.id)
-        if gap_at is None or entry_at is None:
-            return False
-        beyond = set(analysis.content) - self.tables.vocabularies[entry_at]
-        asks_beyond = self.tables.asked_by[gap_at] - self.tables.asked_by[entry_at]
-        best_at = self.tables.position.get(best.id) if best is not None else None
-        if best_at is not None:  # what another entry answers is not beyond: it is that entry's
-            beyond -= self.tables.vocabularies[best_at]
-            asks_beyond -= self.tables.asked_by[best_at]
-        if beyond & self.tables.vocabularies[gap_at]:
-            return True
-        # Or it asks what only the gap's questions ask ("which", "who", "so far"), the gap's entry
-        # does not give (as a fact or a phrasing: "how many actions" is answered) and the best
-        # entry is not written to answer (a deadline it states is no announcement date).
-        kinds = [k for k in (analysis.asks, analysis.attribute) if k]
-        return any(ASK_GROUPS.get(k, k) in asks_beyond and not self.gives(entry, k)
-                   and not (best_at is not None and ASK_GROUPS.get(k, k) in self.tables.asked_by[best_at]) for k in kinds)
-
     def _candidate_indexes(self, question: frozenset[str], weights: dict[str, float], total: float,
                    min_coverage: float | None) -> set[int]:
         """The entries worth scoring. Exact: no entry left out could have been chosen.

@@ -187,8 +187,10 @@ def _build(knowledge: Knowledge, normalizer: Normalizer | None, lang: str) -> In
         idf[token] = math.log(1 + total / (in_entries or len(ids)))
     # Subjects: entries' core words and the words of facts' values ("yuan", "2025"):
     # a question about one cannot be answered by an entry that never mentions it.
+    # An ordinal ("#4": the fourth action) names its entry as surely as a subject word does.
+    ordinals = {t for t in postings if t.startswith("#")}
     subjects = frozenset(
-        t for t in frozenset().union(*fact_words.values(), *cores)
+        t for t in frozenset().union(*fact_words.values(), *cores, ordinals)
         if t in postings and len(postings[t]) <= SUBJECT_MAX_SHARE * total
     )
     # A word no entry uses is the most specific word there is.

@@ -56,7 +56,7 @@ KIND_WORDS = frozenset({
 })
 ASKED_KINDS = {
     "count": frozenset({"count", "amount"}),
-    "amount": frozenset({"amount", "share", "count"}),
+    "amount": frozenset({"amount", "share"}),  # "how much money": a count ("ten actions") is no amount
     "date": frozenset({"date", "year"}),
     "person": frozenset({"person"}),
     "place": frozenset({"place"}),

@@ -19,6 +19,7 @@ NAME_ZIPF = 4.0
 # "stuff", "story", "thing" and commoner words).
 RARE_ZIPF, FILLER_ZIPF = 2.5, 5.0
 MAX_DISCOUNT = 0.5
+COMMON_WORD_ZIPF = 4.5  # commoner words are rarely a slip for another word
 _PARTICIPLE = re.compile(r"^[a-z]{3,}(?:ed|ing)$")
 # A run of Chinese the knowledge does not know is filler if every word of it is this common
 # (具体 5.07, 安排 5.03), not a term to decline on (百度 4.84, 工资 4.8, 腾讯 4.49).
@@ -40,8 +41,11 @@ def foreign_share(word: str) -> float:
 
 def slip_of(word: str, guess: str) -> bool:
     """A real word may still be a slip for a function word, a number or the same word's
-    other form ("wat" for "what", "forth" for "fourth", "stated" for "state")."""
-    return guess in STOPWORDS or guess in NUMBER_WORDS or guess in MONTHS or stem(guess) == stem(word)
+    other form ("wat" for "what", "forth" for "fourth", "stated" for "state"); a common word
+    is a slip only for another form of itself ("pay" is not "play")."""
+    if stem(guess) == stem(word):
+        return True
+    return zipf(word) < COMMON_WORD_ZIPF and (guess in STOPWORDS or guess in NUMBER_WORDS or guess in MONTHS)
 
 
 def is_chinese_filler(term: str) -> bool:

@@ -16,7 +16,8 @@ FACT_KINDS = ("amount", "date", "year", "count", "share", "person", "name", "pla
 ATTRIBUTES: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] = {
     "age": ((("how", "old"), ("age",), ("born",), ("birthday",), ("birth",)),
             ("年龄", "多大年纪", "几岁", "出生", "生日", "哪年生")),
-    "salary": ((("salary",), ("salaries",), ("paid",), ("earn",), ("earns",), ("wage",),
+    "salary": ((("salary",), ("salaries",), ("paid",), ("earn",), ("earns",), ("wage",), ("monthly", "pay"),
+                ("annual", "pay"), ("his", "pay"), ("their", "pay"), ("pay", "of"),
                 ("compensation",), ("net", "worth")),
                ("工资", "薪水", "年薪", "薪酬", "收入多少", "身价")),
     "status": ((("so", "far"), ("to", "date"), ("yet",), ("progress",), ("status",), ("achieved",),

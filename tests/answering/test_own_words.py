@@ -87,3 +87,20 @@ def test_a_story_around_one_question_answers_the_question(engine):
     assert (reply.status, reply.entry) == ("answered", "pledge-amount")
     # ...but a story naming another company is about that company: declined.
     assert engine.answer("My cousin works at Tencent. How much did they pledge?").status == "unknown"
+
+
+def test_an_ordinal_names_its_action_over_another_action_s_subject_words(engine):
+    # 中小企业 (SMEs) is action 2's subject too; the fourth action is asked: never action 2's answer.
+    assert engine.answer("阿里巴巴十大行动的第四条，是帮中小企业干什么？").entry in (None, "action-4")
+    assert engine.answer("what is the fourth action about small businesses").entry in (None, "action-4")
+
+
+def test_how_much_money_is_no_count_and_how_many_is_no_amount(engine):
+    reply = engine.answer("十大行动总共要花多少钱？")
+    assert reply.entry != "ten-actions"  # the list of actions states a count, not the money
+    assert engine.answer("儿童陪伴之家建在多少个村").entry == "foundation-companion-homes"  # 多少个: how many
+
+
+def test_pay_asked_any_way_is_no_fact_of_the_sources(engine):
+    reply = engine.answer("What's the monthly pay of a Common Prosperity Commissioner?")
+    assert (reply.reason, reply.missing) == ("not_stated", "salary")

@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.language.numerals import CHINESE_DIGITS, CHINESE_SMALL_UNITS, MONTH_NAMES
+
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAS_CJK = re.compile(f"[{CJK}]")
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_DIGITS = CHINESE_DIGITS
+_SMALL_UNITS = CHINESE_SMALL_UNITS
 _NUMERAL = f"[0-9.{''.join(_DIGITS)}十百千]+"
 
 # Question words, longest first, and what the engine reads them as.
@@ -92,7 +94,7 @@ def _ordinal(match: re.Match) -> str:
     return f" #{int(number)} " if number is not None else match.group(0)
 
 
-_MONTHS = "january february march april may june july august september october november december".split()
+_MONTHS = MONTH_NAMES
 
 
 def _english_date(year: str | None, month: str | None, day: str | None) -> str:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from bot.language.numbers import UNITS
+from bot.language.numerals import CHINESE_DIGIT_CHARS, MONTH_NAMES
 
-_MONTHS = {m: n for n, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
-_CHINESE_DIGITS = "零一二三四五六七八九"
+_MONTHS = {m: n for n, m in enumerate(MONTH_NAMES, 1)}
+_CHINESE_DIGITS = CHINESE_DIGIT_CHARS
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _COUNT_UNITS = {"villages": "个村庄", "village": "个村庄"}
 _AMOUNT = re.compile(r"^(\$)?\s*([\d,.]+)\s*(thousand|million|billion)?\s*(yuan|dollars|usd)?$", re.IGNORECASE)

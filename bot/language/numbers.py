@@ -7,6 +7,8 @@ keeps "the 7th action" apart from "the 7 actions".
 
 from __future__ import annotations
 
+from bot.language.numerals import MONTH_ABBREVIATIONS, MONTH_NAMES
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -23,11 +25,7 @@ ITEM_WORDS = frozenset({
     "action", "actions", "measure", "measures", "step", "steps", "point", "points", "item", "items",
     "pillar", "pillars", "number", "no", "nr", "num", "initiative",
 })
-MONTHS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
-})
+MONTHS = frozenset(MONTH_NAMES) | frozenset(MONTH_ABBREVIATIONS)
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | frozenset(ORDINALS)
 LARGE = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
 

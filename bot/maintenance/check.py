@@ -15,6 +15,7 @@ from bot.answering.engine import Engine
 from bot.knowledge.model import Knowledge
 from bot.knowledge.loader import FACTS_FILE, PLACEHOLDER, SOURCES_FILE, LoadResult, read_knowledge
 from bot.knowledge.problems import Problem
+from bot.language.numerals import CHINESE_NUMERAL_CHARS, MONTH_ABBREVIATIONS, MONTH_NAMES
 from bot.maintenance.check_answers import check_answers
 
 MIN_PHRASINGS = 4
@@ -95,8 +96,7 @@ def check_answer_length(knowledge: Knowledge) -> list[Problem]:
 
 
 # Figures and dates an answer may not state in its own words: they belong in facts.yaml.
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-           "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
+_MONTHS = "|".join(MONTH_NAMES + MONTH_ABBREVIATIONS)
 _UNITS = r"(?:\s*(?:billion|million|thousand|bn|%|percent|per cent|yuan|rmb|dollars|usd|villages|years))*"
 _FIGURE = re.compile(
     rf"\$?\d[\d,.]*{_UNITS}"  # 100 billion yuan, $15.49, 2025, 3,000 villages
@@ -134,9 +134,9 @@ def check_answer_figures(knowledge: Knowledge) -> list[Problem]:
 # A figure written the Chinese way: digits, or Chinese numerals with a unit (亿, 万, 元, 年, ...).
 _ZH_FIGURE = re.compile(
     r"[0-9]+(?:[.,][0-9]+)*\s*(?:亿|万|千)?\s*(?:美元|元|年|月|日|个|%|％)?"
-    r"|[零一二两三四五六七八九十百千]+\s*(?:亿|万)\s*(?:美元|元)?"
-    r"|[零一二两三四五六七八九十百千]+\s*(?:年|月|日|个村庄)"
-    r"|千分之[零一二两三四五六七八九十百千0-9]+"
+    rf"|[{CHINESE_NUMERAL_CHARS}]+\s*(?:亿|万)\s*(?:美元|元)?"
+    rf"|[{CHINESE_NUMERAL_CHARS}]+\s*(?:年|月|日|个村庄)"
+    rf"|千分之[{CHINESE_NUMERAL_CHARS}0-9]+"
 )
 
 

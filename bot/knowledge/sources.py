@@ -12,19 +12,28 @@ SOURCE_KEYS = {"title": True, "publisher": False, "date": False, "file": False, 
 FACT_KEYS = {"value": True, "zh": False, "kind": True, "source": True, "note": False}
 
 
-def read_sources(reader: Reader) -> dict[str, Source]:
-    data = reader.top_mapping(SOURCES_FILE)
-    sources: dict[str, Source] = {}
+def _blocks(reader: Reader, file: str, what: str, fix: str, declared: set[str] | None = None):
+    """(id, line, block) for each top-level key of `file` with a valid id and a set of keys under it;
+    every other key is reported. `declared` collects every valid id, even of a dropped block."""
+    data = reader.top_mapping(file)
     seen: dict[str, str] = {}
     for key, block in (data or {}).items():
         line = data.key_lines[key]
-        source_id = check_id(reader, SOURCES_FILE, line, key, "source", seen)
-        if source_id is None:
+        block_id = check_id(reader, file, line, key, what, seen)
+        if block_id is None:
             continue
+        if declared is not None:
+            declared.add(block_id)
         if not isinstance(block, LineMap):
-            reader.problem(SOURCES_FILE, line, source_id, f"source must be a set of keys, but it is {type_name(block)}.",
-                           "give it at least 'title:' on the next line, indented.")
+            reader.problem(file, line, block_id, f"{what} must be a set of keys, but it is {type_name(block)}.", fix)
             continue
+        yield block_id, line, block
+
+
+def read_sources(reader: Reader) -> dict[str, Source]:
+    sources: dict[str, Source] = {}
+    for source_id, line, block in _blocks(reader, SOURCES_FILE, "source",
+                                          "give it at least 'title:' on the next line, indented."):
         check_keys(reader, SOURCES_FILE, block, SOURCE_KEYS, source_id, "a source")
         title = text(reader, SOURCES_FILE, block, "title", source_id)
         if title is None:
@@ -42,20 +51,11 @@ def read_sources(reader: Reader) -> dict[str, Source]:
 def read_facts(reader: Reader, sources: dict[str, Source]) -> tuple[dict[str, Fact], set[str]]:
     """The facts that are complete, and the id of every fact declared (even one dropped for its
     own problems, so an answer using it is not reported a second time)."""
-    data = reader.top_mapping(FACTS_FILE)
     facts: dict[str, Fact] = {}
     declared: set[str] = set()
-    seen: dict[str, str] = {}
-    for key, block in (data or {}).items():
-        line = data.key_lines[key]
-        fact_id = check_id(reader, FACTS_FILE, line, key, "fact", seen)
-        if fact_id is None:
-            continue
-        declared.add(fact_id)
-        if not isinstance(block, LineMap):
-            reader.problem(FACTS_FILE, line, fact_id, f"fact must be a set of keys, but it is {type_name(block)}.",
-                           "give it 'value:', 'kind:' and 'source:' on the next lines, indented.")
-            continue
+    for fact_id, line, block in _blocks(reader, FACTS_FILE, "fact",
+                                        "give it 'value:', 'kind:' and 'source:' on the next lines, indented.",
+                                        declared):
         fact = read_fact(reader, fact_id, line, block, sources)
         if fact is not None:
             facts[fact_id] = fact

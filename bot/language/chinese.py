@@ -26,7 +26,8 @@ _QUESTION_WORDS = (
     ("什么时候", " when "), ("哪一年", " which year "), ("哪年", " which year "), ("何时", " when "),
     ("多少钱", " how much "), ("多少个", " how many "), ("多少", " how much "), ("多大", " how big "), ("几个", " how many "),
     ("几", " how many "), ("为什么", " why "), ("为何", " why "), ("哪里", " where "), ("在哪", " where "),
-    ("为啥", " why "), ("干嘛", " what "), ("干啥", " what "), ("啥时候", " when "), ("咋样", " how "), ("咋", " how "),
+    ("怎么申请", " how do i apply "), ("如何申请", " how do i apply "), ("怎样申请", " how do i apply "),
+    ("怎么报名", " how do i sign up "), ("为啥", " why "), ("干嘛", " what "), ("干啥", " what "), ("啥时候", " when "), ("咋样", " how "), ("咋", " how "),
     ("谁", " who "), ("哪些", " which "), ("哪几", " which "), ("具体", " exactly "), ("哪一天", " what date "),
     ("哪天", " what date "),
 )

@@ -104,3 +104,9 @@ def test_how_much_money_is_no_count_and_how_many_is_no_amount(engine):
 def test_pay_asked_any_way_is_no_fact_of_the_sources(engine):
     reply = engine.answer("What's the monthly pay of a Common Prosperity Commissioner?")
     assert (reply.reason, reply.missing) == ("not_stated", "salary")
+
+
+@pytest.mark.parametrize("question", ["how to apply for the 20 billion fund", "共同富裕发展基金怎么申请？",
+                                      "can small businesses sign up for the fund"])
+def test_instructions_the_documents_do_not_give_are_declined(engine, question):
+    assert engine.answer(question).status == "unknown", question

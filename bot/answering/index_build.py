@@ -97,8 +97,9 @@ def knowledge_texts(knowledge: Knowledge, lang: str = "en") -> list[str]:
         texts += [e.answer_zh for e in knowledge.entries if e.answer_zh]
         texts += [f.value_zh for f in knowledge.facts.values() if f.value_zh]
         return texts + [t for t in knowledge.topics_zh if t]
+    # (English gap questions are not among them: a word only a gap uses stays unknown, weighed as
+    # such, so adding a gap changes no real entry's match. Chinese needs them to read its pairs.)
     texts = [q.text for e in knowledge.entries + knowledge.smalltalk for q in e.questions]
-    texts += [q.text for e in knowledge.entries for g in e.not_stated for q in g.questions]
     texts += [e.answer for e in knowledge.entries]
     texts += [f.value for f in knowledge.facts.values()]
     return texts + list(knowledge.topics)
@@ -154,6 +155,8 @@ def _build(knowledge: Knowledge, normalizer: Normalizer | None, lang: str) -> In
             asks = ASK_GROUPS.get(analysis.asks, analysis.asks)
             if analysis.attribute:  # "how old is the foundation": this entry answers it
                 attributes.setdefault(index, set()).add(analysis.attribute)
+            if analysis.asks:  # the kind as asked too, not only its group: "how many" is no "how much"
+                attributes.setdefault(index, set()).add(analysis.asks)
             own.append(Phrasing(index, phrasing.text, content, asks, " ".join(sorted(content))))
             vocabulary |= content
         cores.append(_core_words(own))
@@ -178,23 +181,22 @@ def _build(knowledge: Knowledge, normalizer: Normalizer | None, lang: str) -> In
         for token in vocabulary:
             postings.setdefault(token, []).append(index)
     # Word weights come from the real entries only: adding a known gap must not change how
-    # any real entry is matched. A word only gaps use is weighed among the gaps.
+    # any real entry is matched. A word only gaps use weighs as a word no entry uses.
     real = len(knowledge.entries)
     total = max(real, 1)
     idf = {}
+    foreign_weight = math.log(1 + total / 0.5)  # a word no entry uses is the most specific there is
     for token, ids in postings.items():
         in_entries = sum(1 for i in ids if i < real)
-        idf[token] = math.log(1 + total / (in_entries or len(ids)))
+        idf[token] = math.log(1 + total / in_entries) if in_entries else foreign_weight
     # Subjects: entries' core words and the words of facts' values ("yuan", "2025"):
     # a question about one cannot be answered by an entry that never mentions it.
     # An ordinal ("#4": the fourth action) names its entry as surely as a subject word does.
     ordinals = {t for t in postings if t.startswith("#")}
-    subjects = frozenset(
-        t for t in frozenset().union(*fact_words.values(), *cores, ordinals)
+    subjects = frozenset(  # from the real entries only: a known gap changes no real entry's match
+        t for t in frozenset().union(*fact_words.values(), *cores[:real], ordinals)
         if t in postings and len(postings[t]) <= SUBJECT_MAX_SHARE * total
     )
-    # A word no entry uses is the most specific word there is.
-    foreign_weight = math.log(1 + total / 0.5)
     for own in phrasings:
         for phrasing in own:  # set once here, now that word weights are known
             phrasing.weight_sum = sum(idf.get(t, foreign_weight) for t in phrasing.content) \

@@ -73,7 +73,7 @@ class MatchIndex:
         if position is None:
             return True
         kinds = ASKED_KINDS.get(asks)  # None for an attribute (age, status...): no fact has one
-        return bool(kinds and entry.fact_kinds & kinds) or ASK_GROUPS.get(asks, asks) in self.tables.asked_by[position]
+        return bool(kinds and entry.fact_kinds & kinds) or asks in self.tables.asked_by[position]
 
     def _candidate_indexes(self, question: frozenset[str], weights: dict[str, float], total: float,
                    min_coverage: float | None) -> set[int]:

@@ -46,6 +46,8 @@ KIND_MISMATCH_FACTOR = {"date": 0.7, "amount": 0.7, "count": 0.7, "person": 0.85
 # A phrasing that asks another kind of thing ("when did he become chairman" for
 # "who chairs the board") matches less well than its words suggest.
 ASK_CONFLICT_FACTOR = 0.8
+# A phrasing asking "when" matches a question that asks no date ("is he still ceo") a little less.
+UNASKED_DATE_FACTOR = 0.92
 
 
 class Candidate(NamedTuple):
@@ -263,7 +265,7 @@ def _best_phrasing(phrasings: list[Phrasing], analysis: Analysis, question: froz
         else:
             f1 = 0.0
         factor = phrasing.weight * (ASK_CONFLICT_FACTOR if asked and phrasing.asks and phrasing.asks != asks
-                                    else 1.0)
+                                    else UNASKED_DATE_FACTOR if not asked and phrasing.asks == "date" else 1.0)
         base = TOKEN_WEIGHT * f1 * factor
         bounds.append((base + (1 - TOKEN_WEIGHT) * factor, base, factor, phrasing))
     bounds.sort(key=lambda b: -b[0])

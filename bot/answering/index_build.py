@@ -83,7 +83,6 @@ class IndexTables:
     position: dict[str, int]  # entry id -> position
     subjects: frozenset[str]  # entries' core words and facts' words that name a subject
     light_first: dict[str, tuple[list[float], list[int]]]  # word -> its phrasings' weight sums and entries, lightest first
-    gaps_of: dict[str, tuple[int, ...]]  # entry id -> positions of its known gaps
 
     def weight(self, token: str) -> float:
         return self.idf.get(token, self.foreign_weight)
@@ -211,15 +210,7 @@ def _build(knowledge: Knowledge, normalizer: Normalizer | None, lang: str) -> In
                   for i, own in enumerate(phrasings)],
         position={e.id: i for i, e in enumerate(entries)}, subjects=subjects,
         light_first=_light_first(phrasings),
-        gaps_of=_gaps_of(entries, real),
     )
-
-
-def _gaps_of(entries: tuple[Entry, ...], real: int) -> dict[str, tuple[int, ...]]:
-    found: dict[str, list[int]] = {}
-    for position in range(real, len(entries)):
-        found.setdefault(entries[position].id.partition("#")[0], []).append(position)
-    return {entry: tuple(positions) for entry, positions in found.items()}
 
 
 def _core_words(phrasings: list[Phrasing]) -> frozenset[str]:

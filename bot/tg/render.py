@@ -44,14 +44,6 @@ def callback(kind: str, value: str = "") -> str | None:
     return data if len(data.encode("utf-8")) <= InlineKeyboardButtonLimit.MAX_CALLBACK_DATA else None
 
 
-def parse_callback(data: str | None) -> tuple[str, str] | None:
-    """(kind, value) for data this bot made, None for anything else (stale or forged)."""
-    if not isinstance(data, str) or ":" not in data:
-        return None
-    kind, value = data.split(":", 1)
-    return (kind, value) if kind in {ANSWER, CHOOSE, TOPIC, FEEDBACK, LANGUAGE} else None
-
-
 def short(text: str, limit: int = MAX_BUTTON_LABEL) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 

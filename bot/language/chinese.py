@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.language.frequency import zipf
 from bot.language.numerals import CHINESE_DIGITS, CHINESE_SMALL_UNITS, MONTH_NAMES
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -25,7 +26,7 @@ _NUMERAL = f"[0-9.{''.join(_DIGITS)}十百千]+"
 _QUESTION_WORDS = (
     ("什么时候", " when "), ("哪一年", " which year "), ("哪年", " which year "), ("何时", " when "),
     ("多少钱", " how much "), ("多少个", " how many "), ("多少", " how much "), ("多大", " how big "), ("几个", " how many "),
-    ("几", " how many "), ("为什么", " why "), ("为何", " why "), ("哪里", " where "), ("在哪", " where "),
+    ("几", " how many "), ("为什么", " why "), ("为何", " why "), ("哪里", " where "), ("在哪个", " where "), ("在哪", " where "),
     ("怎么申请", " how do i apply "), ("如何申请", " how do i apply "), ("怎样申请", " how do i apply "),
     ("怎么报名", " how do i sign up "), ("为啥", " why "), ("干嘛", " what "), ("干啥", " what "), ("啥时候", " when "), ("咋样", " how "), ("咋", " how "),
     ("谁", " who "), ("哪些", " which "), ("哪几", " which "), ("具体", " exactly "), ("哪一天", " what date "),
@@ -191,14 +192,21 @@ def chain(tokens: list[str]) -> list[list[int]]:
     return groups
 
 
-def read_run(pairs: list[str], known) -> tuple[list[str], list[str]]:
+# A character this common on its own is a word of the sentence (做 6.4, 用 6.1), not of its topic.
+FUNCTION_CHAR_ZIPF = 6.0
+
+
+def read_run(pairs: list[str], known, alone: bool = False) -> tuple[list[str], list[str]]:
     """Split a run's pieces into (pieces to keep, unknown terms).
 
     A pair both of whose characters belong to known pairs straddles two known words
     ("助中" in 帮助中小企业): dropped. Characters no known pair covers form unknown
     terms ("腾讯", "市值"); a lone unknown character is usually a particle: dropped."""
     if len(pairs) == 1 and len(pairs[0]) == 1:
-        return ([pairs[0]] if pairs[0] in known else []), []
+        # A lone character as common as 做, 用 or 说 is a function of the sentence, not its topic.
+        # (unless it is all the question says: 好 in 你好)
+        keep = pairs[0] in known and (alone or zipf(pairs[0], "zh") < FUNCTION_CHAR_ZIPF)
+        return ([pairs[0]] if keep else []), []
     text, covered = coverage(pairs, known)
     keep = [pair for pair in pairs if pair in known]
     unknown, run = [], ""

@@ -28,7 +28,7 @@ class ChineseReader:
         replaced: dict[int, list[str]] = {}
         for run in runs:
             pairs = self._fix_homophones([words[i] for i in run], corrections)
-            keep, unknown = chinese_read_run(pairs, self.known_words)
+            keep, unknown = chinese_read_run(pairs, self.known_words, alone=len(runs) == 1)
             for term in unknown:
                 fixed = self._homophone(term)
                 if fixed:

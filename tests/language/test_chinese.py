@@ -50,3 +50,26 @@ def test_a_chinese_amount_meets_the_english_fact(engine):
 def test_chinese_the_knowledge_lacks_is_declined_not_matched(engine):
     for question in ("百度的CEO是谁", "小米捐了多少钱", "阿里巴巴的市值是多少"):
         assert engine.answer(question).status == "unknown", question
+
+
+def test_where_which_asks_a_place_and_leaves_no_half_word_behind():
+    # 在哪个省: "which province", not 在哪 ("where") then a stray term 个省 read as a name
+    assert "个省" not in rewrite("示范区在哪个省") and " where " in rewrite("示范区在哪个省")
+
+
+def test_an_everyday_lone_character_is_no_topic_word_unless_it_is_all_that_was_said():
+    from bot.language.chinese import read_run
+
+    known = {"做", "县", "好"}
+    assert read_run(["做"], known) == ([], [])  # 做 ("do") says nothing about what is asked
+    assert read_run(["县"], known) == (["县"], [])  # a county is a topic
+    assert read_run(["好"], known, alone=True) == (["好"], [])  # 你好: all the question is
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("共富示范区在哪个省", "fund"),
+    ("阿里基金会在恢复自然这块打算干点啥", "foundation-nature"),
+])
+def test_chinese_asked_in_everyday_words_finds_its_entry(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry) == ("answered", entry), reply

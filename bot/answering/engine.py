@@ -34,7 +34,7 @@ class Policy(NamedTuple):
     margin: float = 0.06  # the best must beat the next by this much to be answered
     clear_at: float = 0.6  # below answer_at, a best this far ahead of the next is still answered:
     clear_margin: float = 0.15  # one clearly best entry is no reason to ask back,
-    clear_coverage: float = 0.9  # if it accounts for nearly all the question says
+    clear_coverage: float = 0.7  # if it accounts for most of what the question says
     min_coverage: float = 0.6  # share of the question's meaning the entry must account for
     smalltalk_at: float = 85.0  # rapidfuzz token_set_ratio for a greeting or thanks
     max_choices: int = 3

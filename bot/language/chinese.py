@@ -26,6 +26,8 @@ _NUMERAL = f"[0-9.{''.join(_DIGITS)}十百千]+"
 _QUESTION_WORDS = (
     ("什么时候", " when "), ("哪一年", " which year "), ("哪年", " which year "), ("何时", " when "),
     ("多少钱", " how much "), ("多少个", " how many "), ("多少", " how much "), ("多大", " how big "), ("几个", " how many "),
+    ("几月几号", " what date "), ("几月几日", " what date "), ("几号", " what date "), ("几月", " which month "),
+    ("在哪报名", " how do i sign up "), ("报名", " sign up "),
     ("几", " how many "), ("为什么", " why "), ("为何", " why "), ("哪里", " where "), ("在哪个", " where "), ("在哪", " where "),
     ("怎么申请", " how do i apply "), ("如何申请", " how do i apply "), ("怎样申请", " how do i apply "),
     ("怎么报名", " how do i sign up "), ("为啥", " why "), ("干嘛", " what "), ("干啥", " what "), ("啥时候", " when "), ("咋样", " how "), ("咋", " how "),

@@ -23,17 +23,24 @@ ATTRIBUTES: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] = {
     "status": ((("so", "far"), ("to", "date"), ("yet",), ("progress",), ("status",), ("achieved",),
                 ("results",), ("outcome",), ("outcomes",), ("already",), ("how", "far")),
                ("进展", "进度", "成效", "效果如何", "完成了吗", "投完了吗", "花完", "到目前为止", "迄今", "已经投",
-                "到现在", "已经花", "花出去", "花了多少", "投了多少", "建了多少", "建成了", "完成了多少", "覆盖到了")),
+                "到现在", "已经花", "花出去", "花了多少", "投了多少", "建了多少", "建成了", "完成了多少", "覆盖到了",
+                "投完没", "投了哪些", "效果咋样", "效果怎么样", "已经建成", "建成几")),
     "headcount": ((("employees",), ("staff",), ("headcount",), ("people", "work")),
                   ("员工", "多少人", "几个人", "成员有")),
     "finances": ((("worth",), ("valuation",), ("market", "cap"), ("market", "value"), ("share", "price"),
-                  ("profit",), ("profits",)),
+                  ("profit",), ("profits",), ("valued",)),
                  ("市值", "估值", "股价", "营收", "营业额", "利润", "营业收入是多少")),
     "succession": ((("predecessor",), ("successor",), ("replace",), ("replaced",), ("succeed",), ("succeeded",),
                     ("ceo", "before"), ("chairman", "before"), ("before", "him"), ("after", "him"), ("previous",),
                     ("former",), ("next", "ceo"), ("step", "down"), ("stepped", "down"), ("steps", "down"),
-                    ("resign",), ("resigned",), ("retire",), ("retired",)),
+                    ("resign",), ("resigned",), ("retire",), ("retired",), ("ceo", "after"), ("chairman", "after"),
+                    ("after", "zhang"), ("over", "from"), ("after", "he", "left"), ("who", "replaced")),
                    ("接班", "继任", "前任", "下一任", "之前的ceo", "取代", "卸任", "辞职", "离任", "退休")),
+    # A sum per year: no source splits the pledge or the fund by year (the foundation's share of
+    # income is yearly: its entry's questions ask so, and so it answers).
+    "yearly": ((("each", "year"), ("per", "year"), ("every", "year"), ("a", "year"), ("annually",), ("yearly",),
+                ("per", "annum")),
+               ("每年", "每一年", "年均")),
     "education": ((("university",), ("college",), ("degree",), ("studied",), ("graduate",), ("graduated",)),
                   ("大学", "学历", "毕业于", "读书")),
 }
@@ -82,7 +89,7 @@ class _Table:
 
 _ATTRIBUTE_TABLES = {attribute: _Table(table) for attribute, table in ATTRIBUTES.items()}
 # "Has it been spent?", "have they built them": asking what has happened since, not what was planned.
-_PERFECT = frozenset({"has", "have", "hasnt", "havent"})
+_PERFECT = frozenset({"has", "have", "had", "hasnt", "havent", "hadnt"})
 _DONE = frozenset({"spent", "invested", "built", "completed", "finished", "achieved", "delivered", "disbursed",
                    "reached", "hit", "met", "used", "opened", "created", "set"})
 _FIRST_WORDS = frozenset(w for table in _ATTRIBUTE_TABLES.values() for w in table.by_first) | _PERFECT

@@ -73,3 +73,8 @@ def test_an_everyday_lone_character_is_no_topic_word_unless_it_is_all_that_was_s
 def test_chinese_asked_in_everyday_words_finds_its_entry(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry) == ("answered", entry), reply
+
+
+def test_a_month_and_day_asks_a_date_and_signing_up_asks_for_instructions():
+    assert " what date " in rewrite("十大行动是几月几号发布的") and "how many" not in rewrite("几月几号")
+    assert "how do i sign up" in rewrite("工作组在哪报名")

@@ -19,7 +19,7 @@ from bot.language.normalize import Analysis, Normalizer
 
 # Kinds of fact a question can ask that an entry may lack: asked of an entry without one,
 # the bot says the sources do not give it. ("reason" questions are answered by any entry.)
-STATED_KINDS = frozenset({"date", "amount", "count", "person"})
+STATED_KINDS = frozenset({"date", "amount", "count", "person", "place"})
 ATTRIBUTE_TOPIC_AT = 0.3  # an attribute question is declined informatively down to this topic score
 GAP_MARGIN = 0.3
 # Longer messages are cut before matching; no real question is this long.
@@ -147,6 +147,9 @@ class Engine:
             if analysis.asks in STATED_KINDS and not unit.index.gives(nearest.entry, analysis.asks):
                 # About the right topic, but it gives no date (amount, person...) to answer with.
                 return self._not_stated(question, lang, analysis, nearest, analysis.asks)
+            if analysis.named and not unit.index.gives(nearest.entry, analysis.named):
+                # "which universities": names of a kind (places, organisations, people) it does not state
+                return self._not_stated(question, lang, analysis, nearest, analysis.named)
             return self._answered(question, nearest.entry, nearest.score, lang, analysis)
         if len(close) < 2:  # a near miss is declined, never offered as "did you mean"
             return self._unknown(question, lang, analysis, "off_topic", nearest)

@@ -156,6 +156,8 @@ def _build(knowledge: Knowledge, normalizer: Normalizer | None, lang: str) -> In
                 attributes.setdefault(index, set()).add(analysis.attribute)
             if analysis.asks:  # the kind as asked too, not only its group: "how many" is no "how much"
                 attributes.setdefault(index, set()).add(analysis.asks)
+            if analysis.named:  # "which companies is he a director of": this entry names them
+                attributes.setdefault(index, set()).add(analysis.named)
             own.append(Phrasing(index, phrasing.text, content, asks, " ".join(sorted(content))))
             vocabulary |= content
         cores.append(_core_words(own))

@@ -65,8 +65,39 @@ ASKED_KINDS = {
     "date": frozenset({"date", "year"}),
     "person": frozenset({"person"}),
     "place": frozenset({"place"}),
+    "name": frozenset({"name"}),
     "reason": frozenset(FACT_KINDS),  # any answer may give a reason
 }
+
+# "Which provinces", "what companies", 哪些高校: a question naming a class of named things asks for
+# their names, a kind of fact an entry either states (Zhejiang, Haier...) or does not have.
+NAMED_CLASSES = {
+    "place": frozenset("""province provinces city cities county counties country countries region regions
+        place places location locations town towns 省 省份 城市 市 县 国家 地区 城镇""".split()),
+    "name": frozenset("""company companies firm firms university universities college colleges institution
+        institutions institute institutes organization organizations organisation organisations partner partners
+        brand brands hospital hospitals outlet outlets publication publications newspaper newspapers ngo ngos
+        school schools project projects 公司 高校 大学 机构 组织 品牌 医院 媒体 项目 伙伴 学校 院校""".split()),
+    "person": frozenset("""member members executive executives people person staff
+        成员 高管 人员""".split()),
+}
+_CLASS_OF = {word: kind for kind, words in NAMED_CLASSES.items() for word in words}
+_WHICH_WORDS = frozenset({"which", "what"})
+# How many words after "which" may stand before the class ("which specific counties", "what new brands").
+_CLASS_REACH = 3
+
+
+def asked_class(tokens: list[str]) -> str | None:
+    """The kind of named thing a question asks the names of (place, name, person), if it names its class."""
+    if _WHICH_WORDS.isdisjoint(tokens):
+        return None
+    for i, token in enumerate(tokens):
+        if token in _WHICH_WORDS:
+            for word in tokens[i + 1:i + 1 + _CLASS_REACH]:
+                if word in _CLASS_OF:
+                    return _CLASS_OF[word]
+    return None
+
 
 # First word -> (priority, the words) of each entry of _ASKS starting with it.
 _ASKS_BY_FIRST: dict[str, list[tuple[int, tuple[str, ...]]]] = {}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 from typing import Iterable, NamedTuple
 
-from bot.language.asking import KIND_WORDS, asked_kind
+from bot.language.asking import KIND_WORDS, asked_class, asked_kind
 from bot.language.chinese import has_chinese, to_simplified
 from bot.language.chinese import is_piece as chinese_is_piece
 from bot.language.chinese_reading import ChineseReader
@@ -38,6 +38,7 @@ class Analysis(NamedTuple):
     light: tuple[tuple[str, float], ...] = ()  # (content token, share of its weight) for everyday foreign words
     attribute: str | None = None  # an attribute no fact gives (age, salary, progress so far: see kinds.py)
     about_now: bool = False  # the question asks about today ("still", "now", 目前)
+    named: str | None = None  # a class of named things it asks the names of ("which counties": place)
 
     @property
     def text(self) -> str:
@@ -166,6 +167,7 @@ class Normalizer:
                     foreign.append(word)
             words = fixed
         asks = asked_kind(words)
+        named = asked_class(words)
         folded = fold(text)
         if not folded.isascii() and has_chinese(folded):
             folded = to_simplified(folded)
@@ -213,4 +215,5 @@ class Normalizer:
             light=tuple((t, share) for t, share in light.items() if t in content),
             attribute=attribute,
             about_now=about_now,
+            named=named,
         )

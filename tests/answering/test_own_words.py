@@ -128,3 +128,23 @@ def test_a_yearly_share_is_answered_where_an_entry_is_written_to_give_it(engine)
     # the foundation's share of income is yearly; the pledge and the fund are not split by year
     reply = engine.answer("how much does the foundation get every year")
     assert (reply.status, reply.entry) == ("answered", "foundation-funding")
+
+
+@pytest.mark.parametrize("question, missing", [
+    ("which hospitals are in the cloud medical community", "name"),
+    ("双碳研发资助了哪些高校", "name"),
+    ("十大行动在哪个城市发布的", "place"),
+])
+def test_names_of_places_or_organisations_its_entry_never_states_are_declined(engine, question, missing):
+    reply = engine.answer(question)
+    assert (reply.status, reply.reason, reply.missing) == ("unknown", "not_stated", missing), reply
+    assert reply.nearest is not None  # shown with what the sources do say
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("which province is the demonstration zone in", "fund"),
+    ("which companies is zhang yong a director of", "zhang-yong-directorships"),
+])
+def test_names_an_entry_does_state_are_answered(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry) == ("answered", entry)

@@ -1,0 +1,19 @@
+import pytest
+
+from bot.language.asking import asked_class, asked_kind
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("which specific counties exactly", "place"), ("what companies is he on the board of", "name"),
+    ("which universities get the money", "name"), ("who are the other members", None),
+    ("which executive announced it", "person"), ("which of the ten actions is about jobs", None),
+    ("what is action 7", None), ("what's the official name of the plan", None),
+])
+def test_a_class_of_named_things_after_which_or_what_is_what_is_named(question, kind):
+    assert asked_class(question.split()) == kind
+
+
+def test_the_kind_asked_stays_which_so_known_gaps_still_see_it():
+    # "which counties" asks names of places, and still asks "which": the gaps for county names use that
+    words = "which counties exactly".split()
+    assert (asked_kind(words), asked_class(words)) == ("which", "place")

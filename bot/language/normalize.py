@@ -147,6 +147,7 @@ class Normalizer:
         foreign = []
         unknown_terms: list[str] = []
         everyday_terms: list[str] = []
+        named = asked_class(words)  # before Chinese reading drops everyday words (组织, 城市)
         if correct_typos and not all(w.isascii() for w in words):
             words = self._chinese.read(words, corrections, unknown_terms, everyday_terms)
         if correct_typos:
@@ -167,7 +168,6 @@ class Normalizer:
                     foreign.append(word)
             words = fixed
         asks = asked_kind(words)
-        named = asked_class(words)
         folded = fold(text)
         if not folded.isascii() and has_chinese(folded):
             folded = to_simplified(folded)

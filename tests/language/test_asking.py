@@ -17,3 +17,9 @@ def test_the_kind_asked_stays_which_so_known_gaps_still_see_it():
     # "which counties" asks names of places, and still asks "which": the gaps for county names use that
     words = "which counties exactly".split()
     assert (asked_kind(words), asked_class(words)) == ("which", "place")
+
+
+def test_a_chinese_class_is_read_from_the_pieces_before_everyday_words_are_dropped(engine):
+    # 组织 is an everyday word the reading drops from the topic; it still says names are asked
+    analysis = engine.unit_for("基金会跟哪些公益组织合作").normalizer.analyse("基金会跟哪些公益组织合作")
+    assert analysis.named == "name"

@@ -77,7 +77,9 @@ class Engine:
 
     def _rank(self, analysis, index: MatchIndex, limit: int = 6):
         ranked = index.rank(analysis, limit=limit, min_coverage=self.policy.min_coverage,
-                            floor=self.policy.clarify_at, margin=self.policy.margin, exhaustive=self.exhaustive)
+                            # (pruned exactly for both rules: a close runner-up, and a clearly best entry)
+                            floor=self.policy.clarify_at, margin=max(self.policy.margin, self.policy.clear_margin),
+                            exhaustive=self.exhaustive)
         # A known gap may rank below the best entry, outside the margin: score the gaps apart.
         seen = {c.entry.id for c in ranked}
         gaps = [g for g in index.known_gaps_for(analysis, self.policy.min_coverage) if g.entry.id not in seen]
@@ -147,6 +149,9 @@ class Engine:
             if analysis.asks in STATED_KINDS and not unit.index.gives(nearest.entry, analysis.asks):
                 # About the right topic, but it gives no date (amount, person...) to answer with.
                 return self._not_stated(question, lang, analysis, nearest, analysis.asks)
+            if analysis.asks == "reason" and not unit.index.gives_reason(nearest.entry):
+                # "why": only an entry written to give a reason answers it, not one sharing its topic
+                return self._not_stated(question, lang, analysis, nearest, "reason")
             if analysis.named and not unit.index.gives(nearest.entry, analysis.named):
                 # "which universities": names of a kind (places, organisations, people) it does not state
                 return self._not_stated(question, lang, analysis, nearest, analysis.named)
@@ -220,3 +225,4 @@ class Engine:
         examples = tuple(e.entry for e in self.examples_in(lang)[:3])
         return Reply(question, "answered", lang, entries=(best_entry.id,), score=best_score / 100,
                      suggestions=examples, smalltalk=True)
+

@@ -79,6 +79,11 @@ class MatchIndex:
         kinds = ASKED_KINDS.get(asks)  # None for an attribute (age, status...): no fact has one
         return bool(kinds and entry.fact_kinds & kinds) or asks in self.tables.asked_by[position]
 
+    def gives_reason(self, entry: Entry) -> bool:
+        """Whether one of the entry's questions asks why."""
+        position = self.tables.position.get(entry.id)
+        return position is not None and "reason" in self.tables.asked_by[position]
+
     def _candidate_indexes(self, question: frozenset[str], weights: dict[str, float], total: float,
                    min_coverage: float | None) -> set[int]:
         """The entries worth scoring. Exact: no entry left out could have been chosen.

@@ -148,3 +148,9 @@ def test_names_of_places_or_organisations_its_entry_never_states_are_declined(en
 def test_names_an_entry_does_state_are_answered(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry) == ("answered", entry)
+
+
+def test_why_is_answered_only_by_an_entry_written_to_give_a_reason(engine):
+    assert engine.answer("why is alibaba doing all this").entry == "why-alibaba"
+    reply = engine.answer("why does the foundation say it's doing this?")  # no entry gives its reason
+    assert (reply.status, reply.reason, reply.missing) == ("unknown", "not_stated", "reason"), reply

@@ -18,10 +18,9 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from bot.answering.index_build import ASK_GROUPS, ASK_WEIGHT, Phrasing, build_tables
+from bot.answering.weights import question_weights
 from bot.knowledge.model import Entry, Knowledge
 from bot.language.asking import ASKED_KINDS
-from bot.language.chinese import is_piece as chinese_is_piece
-from bot.language.everyday import MAX_DISCOUNT, chinese_term_share
 from bot.language.normalize import Analysis, Normalizer
 
 # How much the best phrasing counts against the entry's coverage of the question.
@@ -117,7 +116,7 @@ class MatchIndex:
         question = frozenset(analysis.content)
         if not question:
             return []
-        weights = self._weights(analysis, question)
+        weights = question_weights(analysis, question, self.tables.idf, self.weight)
         total = sum(weights.values())
         if total <= 0:
             return []
@@ -151,23 +150,12 @@ class MatchIndex:
         question = frozenset(analysis.content)
         if not positions or not question:
             return []
-        weights = self._weights(analysis, question)
+        weights = question_weights(analysis, question, self.tables.idf, self.weight)
         total = sum(weights.values())
         if total <= 0:
             return []
         scored = [self._score(i, analysis, question, weights, total) for i in positions]
         return [c for c in scored if c.coverage >= min_coverage]
-
-    def _weights(self, analysis: Analysis, question: frozenset[str]) -> dict[str, float]:
-        weights = {t: self.weight(t) for t in question}
-        for token, share in analysis.light:  # an everyday word the knowledge never uses weighs less
-            weights[token] *= share
-        for token in question:
-            if token not in self.tables.idf and chinese_is_piece(token):
-                # A Chinese word the reader knows only from a synonym's spelling (工作 of 工作组):
-                # no entry uses it, yet it is no name either; weighed like an everyday word.
-                weights[token] *= 1.0 - (1.0 - chinese_term_share(token)) * MAX_DISCOUNT
-        return weights
 
     def _best_first(self, chosen, analysis: Analysis, question: frozenset[str], weights: dict[str, float],
                     total: float, min_coverage: float, floor: float, margin: float) -> list[Candidate]:

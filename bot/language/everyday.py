@@ -39,6 +39,14 @@ def foreign_share(word: str) -> float:
     return min(1.0, max(0.0, (FILLER_ZIPF - zipf(word)) / (FILLER_ZIPF - RARE_ZIPF)))
 
 
+def stem_share(token: str) -> float:
+    """`foreign_share` for a stemmed word ("outsid", "asid"): its commonest surface form counts."""
+    if not (token.isascii() and token.isalpha()) or len(token) <= 3:
+        return 1.0
+    common = max(zipf(token + ending) for ending in ("", "e", "s", "es", "y", "ed", "ing"))
+    return min(1.0, max(0.0, (FILLER_ZIPF - common) / (FILLER_ZIPF - RARE_ZIPF)))
+
+
 def slip_of(word: str, guess: str) -> bool:
     """A real word may still be a slip for a function word, a number or the same word's
     other form ("wat" for "what", "forth" for "fourth", "stated" for "state"); a common word

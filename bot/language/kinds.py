@@ -27,7 +27,7 @@ ATTRIBUTES: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] = {
                 "投完没", "投了哪些", "效果咋样", "效果怎么样", "已经建成", "建成几")),
     "headcount": ((("employees",), ("staff",), ("headcount",), ("people", "work")),
                   ("员工", "多少人", "几个人", "成员有")),
-    "finances": ((("worth",), ("valuation",), ("market", "cap"), ("market", "value"), ("share", "price"),
+    "finances": ((("alibaba", "worth"), ("company", "worth"), ("group", "worth"), ("it", "worth"), ("valuation",), ("market", "cap"), ("market", "value"), ("share", "price"),
                   ("profit",), ("profits",), ("valued",)),
                  ("市值", "估值", "股价", "营收", "营业额", "利润", "营业收入是多少")),
     "succession": ((("predecessor",), ("successor",), ("replace",), ("replaced",), ("succeed",), ("succeeded",),
@@ -106,7 +106,8 @@ def asked_attribute(words: list[str], text: str) -> tuple[str | None, tuple[str,
         if found:
             return attribute, found
     for i, word in enumerate(words):
-        if word in _PERFECT:  # "has alibaba actually spent", "how much has been invested"
+        if word in _PERFECT and not (i and words[i - 1] == "to"):  # "has alibaba actually spent"; not
+            # "is supposed to have invested by 2025", which asks the plan
             done = [w for w in words[i + 1:i + 6] if w in _DONE]
             if done:
                 return "status", (word, done[0])

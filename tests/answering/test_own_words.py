@@ -15,6 +15,8 @@ from tests.knowledge.test_unstated import GAP, _with
     "ok so how much is alibaba investing lol",
     "hey so like what are the three directions of the alibaba foundation",
     "那个共富工作小组归谁管",  # 工作 is known only as part of a synonym (工作组): no entry word, no name
+    "hw much is alibaba putting into this in total",  # hw: how, in chat
+    "which outside listed companies has zhang yong sat on the board of",  # "outside" only in "outside china"
 ])
 def test_everyday_words_the_knowledge_never_uses_do_not_sink_a_clear_question(engine, question):
     assert engine.answer(question).status == "answered", question
@@ -154,3 +156,12 @@ def test_why_is_answered_only_by_an_entry_written_to_give_a_reason(engine):
     assert engine.answer("why is alibaba doing all this").entry == "why-alibaba"
     reply = engine.answer("why does the foundation say it's doing this?")  # no entry gives its reason
     assert (reply.status, reply.reason, reply.missing) == ("unknown", "not_stated", "reason"), reply
+
+
+@pytest.mark.parametrize("question", [
+    "by what year is alibaba supposed to have invested the whole 100 billion",  # a plan, not progress
+    "how much is the 100 billion yuan pledge worth in us dollars",  # a conversion, not the company's worth
+])
+def test_a_plan_or_a_conversion_is_no_progress_or_company_finances(engine, question):
+    assert engine.unit_for(question).normalizer.analyse(question).attribute is None
+    assert engine.answer("how much is the 100 billion yuan pledge worth in us dollars").entry == "pledge-amount"

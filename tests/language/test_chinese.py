@@ -78,3 +78,14 @@ def test_chinese_asked_in_everyday_words_finds_its_entry(engine, question, entry
 def test_a_month_and_day_asks_a_date_and_signing_up_asks_for_instructions():
     assert " what date " in rewrite("十大行动是几月几号发布的") and "how many" not in rewrite("几月几号")
     assert "how do i sign up" in rewrite("工作组在哪报名")
+
+
+def test_cantonese_question_words_ask_like_mandarin_ones():
+    # Hong Kong readers write 係咩 (what), 幾時 (when), 幾多 (how much), 點解 (why)
+    assert " what " in rewrite("第二項係咩") and " when " in rewrite("幾時開始")
+    assert " how much " in rewrite("折合幾多美元") and " why " in rewrite("點解要做")
+
+
+@pytest.mark.parametrize("question, entry", [("十大行動第二項係咩？", "action-2"), ("張勇幾時做阿里巴巴行政總裁？", "zhang-yong-ceo-date")])
+def test_a_cantonese_question_is_answered(engine, question, entry):
+    assert engine.answer(question).entry == entry

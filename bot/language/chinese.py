@@ -97,7 +97,7 @@ def _amount(match: re.Match) -> str:
 
 
 def _ordinal(match: re.Match) -> str:
-    number = parse_numeral(match.group(1))
+    number = parse_numeral(next(g for g in match.groups() if g))
     return f" #{int(number)} " if number is not None else match.group(0)
 
 
@@ -146,7 +146,8 @@ def _rules():
         (re.compile(rf"千分之\s*({_NUMERAL})"), _thousandths),
         (re.compile(rf"({_NUMERAL})?\s*(亿|万)\s*(美元|元)?"), _amount),
         (re.compile(rf"第\s*({_NUMERAL})\s*(?:项|个|条|点|步)?"), _ordinal),
-        (re.compile(rf"(?<=行动|措施)\s*({_NUMERAL})"), _ordinal),  # 行动三
+        (re.compile(rf"(?<=行动|措施)\s*({_NUMERAL})(?![\u4e00-\u9fff])|(?<=行动|措施)\s*({_NUMERAL})(?=[是的讲说])"),
+         _ordinal),  # 行动三, 行动三是: not 行动一共 ("in all")
         (re.compile(rf"(?<![#0-9.])({_NUMERAL})\s*(?:个|项|条|大)?\s*(?=村|行动|措施|方向)"), _count),
         (re.compile(r"美元"), " usd "),
         (re.compile(r"元"), " yuan "),

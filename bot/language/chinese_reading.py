@@ -9,6 +9,7 @@ from bot.language.chinese import has_chinese
 from bot.language.chinese import pinyin as chinese_pinyin
 from bot.language.chinese import read_run as chinese_read_run
 from bot.language.everyday import chinese_term_share, is_chinese_filler
+from bot.language.frequency import chinese_words
 
 
 class ChineseReader:
@@ -51,10 +52,11 @@ class ChineseReader:
         that pair mistyped (方像 for 方向). Pairs of covered characters are word boundaries."""
         if len(pairs[0]) != 2:
             return pairs
-        _, covered = chinese_coverage(pairs, self.known_words)
+        text, covered = chinese_coverage(pairs, self.known_words)
+        between = _between_words(text)
         fixed = list(pairs)
         for i, pair in enumerate(pairs):
-            if pair not in self.known_words and not (covered[i] and covered[i + 1]):
+            if pair not in self.known_words and not (covered[i] and covered[i + 1]) and i not in between:
                 known = self._homophone(pair)
                 if known:
                     corrections.append((pair, known))
@@ -72,3 +74,15 @@ class ChineseReader:
                     by_pinyin.setdefault(chinese_pinyin(word), word)
             self._by_pinyin = by_pinyin
         return self._by_pinyin.get(chinese_pinyin(term))
+
+
+def _between_words(text: str) -> set[int]:
+    """Pairs (by start) that join the end of one everyday word to the start of another
+    (会打 in 基金会打算): no typo of one word, whatever it sounds like (回答)."""
+    found, start = set(), 0
+    words = chinese_words(text)
+    for left, right in zip(words, words[1:]):
+        start += len(left)
+        if len(left) > 1 and len(right) > 1:
+            found.add(start - 1)
+    return found

@@ -89,3 +89,16 @@ def test_cantonese_question_words_ask_like_mandarin_ones():
 @pytest.mark.parametrize("question, entry", [("十大行動第二項係咩？", "action-2"), ("張勇幾時做阿里巴巴行政總裁？", "zhang-yong-ceo-date")])
 def test_a_cantonese_question_is_answered(engine, question, entry):
     assert engine.answer(question).entry == entry
+
+
+def test_one_after_action_is_an_ordinal_only_when_it_stands_alone():
+    assert "#1" not in rewrite("十大行动一共要砸多少钱")  # 一共: "in all"
+    assert "#3" in rewrite("行动三是什么") and "#3" in rewrite("行动三")
+
+
+def test_a_pair_joining_two_words_is_no_homophone_typo(engine):
+    # 会打 (基金会|打算) sounds like 回答, yet it is the end of one word and the start of another
+    analysis = engine.unit_for("阿里基金会打算咋做").normalizer.analyse("阿里基金会打算咋做")
+    assert analysis.corrections == ()
+    typo = engine.unit_for("张永是谁").normalizer.analyse("张永是谁")
+    assert ("张永", "张勇") in typo.corrections  # a real homophone typo is still fixed

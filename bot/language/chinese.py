@@ -149,6 +149,7 @@ def _rules():
         (re.compile(rf"(?<=行动|措施)\s*({_NUMERAL})(?![\u4e00-\u9fff])|(?<=行动|措施)\s*({_NUMERAL})(?=[是的讲说])"),
          _ordinal),  # 行动三, 行动三是: not 行动一共 ("in all")
         (re.compile(rf"(?<![#0-9.])({_NUMERAL})\s*(?:个|项|条|大)?\s*(?=村|行动|措施|方向)"), _count),
+        (re.compile(r"(?<![第#0-9])十\s*(?:条|项)(?!行动|措施)"), lambda m: " 10 action "),  # 那十条: the ten actions
         (re.compile(r"美元"), " usd "),
         (re.compile(r"元"), " yuan "),
     )

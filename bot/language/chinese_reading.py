@@ -78,11 +78,12 @@ class ChineseReader:
 
 def _between_words(text: str) -> set[int]:
     """Pairs (by start) that join the end of one everyday word to the start of another
-    (会打 in 基金会打算): no typo of one word, whatever it sounds like (回答)."""
+    (会打 in 基金会打算, 勇除 in 张勇除了): no typo of one word, whatever it sounds like (回答, 勇出).
+    Two single characters wordfreq does not join may still be one misspelt word (张永)."""
     found, start = set(), 0
     words = chinese_words(text)
     for left, right in zip(words, words[1:]):
         start += len(left)
-        if len(left) > 1 and len(right) > 1:
+        if len(left) > 1 or len(right) > 1:
             found.add(start - 1)
     return found

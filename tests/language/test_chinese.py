@@ -102,3 +102,8 @@ def test_a_pair_joining_two_words_is_no_homophone_typo(engine):
     assert analysis.corrections == ()
     typo = engine.unit_for("张永是谁").normalizer.analyse("张永是谁")
     assert ("张永", "张勇") in typo.corrections  # a real homophone typo is still fixed
+
+
+def test_the_ten_items_are_the_ten_actions():
+    assert " 10 action " in rewrite("阿里那十条里有没有讲农业的")
+    assert "#10" in rewrite("第十条")  # the tenth, not the ten

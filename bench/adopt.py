@@ -28,6 +28,7 @@ from probe import grade  # noqa: E402
 
 from bot.answering.engine import Engine  # noqa: E402
 from bot.knowledge.loader import load_knowledge  # noqa: E402
+from bot.knowledge.problems import KnowledgeError  # noqa: E402
 from bot.language.chinese import has_chinese  # noqa: E402
 from bot.language.everyday import REAL_WORD_ZIPF  # noqa: E402
 from bot.language.frequency import zipf  # noqa: E402
@@ -61,15 +62,22 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("labels", nargs="+", type=Path)
     parser.add_argument("--lang", choices=("en", "zh"), help="only phrasings in this language")
+    parser.add_argument("--prune", metavar="REV", help="instead, try removing each phrasing added since the git "
+                        "revision REV; a removal is kept when it loses nothing and fixes something")
     args = parser.parse_args()
     eval_cases = load_cases(KNOWLEDGE / "eval.yaml")
     probes = [case for path in sorted((ROOT / "bench" / "probes").glob("batch-*.yaml"))
               if path.stem not in ("batch-C1", "batch-C2")
               for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]]
     probes += yaml.safe_load((ROOT / "tests" / "data" / "dev.yaml").read_text(encoding="utf-8"))["cases"]
+    # The training corpora's near-misses must stay declined too.
+    probes += [{"q": case["q"], "decline": True} for path in sorted((ROOT / "bench" / "probes").glob("train-T?.yaml"))
+               for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"] if case["cat"] == "notstated"]
     engine = Engine(load_knowledge(KNOWLEDGE))
     base = failures(engine, eval_cases, probes)
     files = _entry_files()
+    if args.prune:
+        return prune(args.prune, base, eval_cases, probes)
     tried = kept = 0
     for path in args.labels:
         for label in yaml.safe_load(path.read_text(encoding="utf-8")):
@@ -91,6 +99,37 @@ def main() -> int:
             else:
                 files[entry].write_text(before, encoding="utf-8")
     print(f"{kept} of {tried} tried kept")
+    return 0
+
+
+def prune(rev: str, base, eval_cases, probes) -> int:
+    """Remove phrasings added since `rev` whose removal loses nothing and fixes something."""
+    import subprocess
+
+    diff = subprocess.run(["git", "diff", "-U0", rev, "--", "knowledge/entries"], cwd=ROOT, check=True,
+                          capture_output=True, text=True).stdout
+    added, path = [], None
+    for line in diff.splitlines():
+        if line.startswith("+++ b/"):
+            path = ROOT / line[6:]
+        elif line.startswith("+      - ") and not line.startswith("+      - id:") and path is not None:
+            added.append((path, line[1:] + "\n"))
+    removed = 0
+    for path, line in added:
+        text = path.read_text(encoding="utf-8")
+        if text.count(line) != 1:
+            continue
+        path.write_text(text.replace(line, ""), encoding="utf-8")
+        try:
+            now = failures(Engine(load_knowledge(KNOWLEDGE)), eval_cases, probes)
+        except KnowledgeError:
+            now = None  # the line was not a phrasing after all
+        if now is not None and all(new <= old for new, old in zip(now, base)) and now != base:
+            base, removed = now, removed + 1
+            print(f"removed {path.name}: {line.strip()}")
+        else:
+            path.write_text(text, encoding="utf-8")
+    print(f"{removed} of {len(added)} removed")
     return 0
 
 

@@ -38,6 +38,7 @@ def test_names_roles_and_figures_the_knowledge_never_mentions_still_decline(engi
     ("张勇的工资是多少", "salary"),
     ("how much does alibaba put into the fund each year", "yearly"), ("200亿基金每年投多少", "yearly"),
     ("who became ceo after zhang yong", "succession"), ("阿里那1000亿到底投完没", "status"),
+    ("張勇是哪裡人啊？", "origin"), ("张勇之前阿里的CEO是谁？", "succession"),
 ])
 def test_an_attribute_no_source_gives_is_declined_with_the_nearest_topic(engine, question, attribute):
     reply = engine.answer(question)

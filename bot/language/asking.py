@@ -108,6 +108,11 @@ for _priority, (_words, _) in enumerate(_ASKS):
 _ASK_FIRST_WORDS = frozenset(_ASKS_BY_FIRST)
 
 
+# "children who get ill": after a word that names people, "who" starts a description, not a question.
+_RELATIVE_AFTER = frozenset("""children kids people those workers families anyone someone person persons
+    groups residents villagers riders drivers users sellers businesses companies firms 人""".split())
+
+
 def asked_kind(tokens: list[str]) -> str | None:
     """The kind of the first entry of _ASKS (in its order) that appears anywhere in `tokens`."""
     if _ASK_FIRST_WORDS.isdisjoint(tokens):
@@ -115,6 +120,7 @@ def asked_kind(tokens: list[str]) -> str | None:
     best = len(_ASKS)
     for i, token in enumerate(tokens):
         for priority, words in _ASKS_BY_FIRST.get(token, ()):
-            if priority < best and tuple(tokens[i:i + len(words)]) == words:
+            if priority < best and tuple(tokens[i:i + len(words)]) == words \
+                    and not (words == ("who",) and i and tokens[i - 1] in _RELATIVE_AFTER):
                 best = priority
     return _ASKS[best][1] if best < len(_ASKS) else None

@@ -12,6 +12,7 @@ runs them in order.
 from __future__ import annotations
 
 import copy
+import re
 from typing import Iterable, NamedTuple
 
 from bot.language.asking import KIND_WORDS, asked_class, asked_kind
@@ -24,6 +25,13 @@ from bot.language.numbers import NUMBER_WORDS, convert_numbers
 from bot.language.stopwords import STOPWORDS
 from bot.language.typos import TypoCorrector
 from bot.language.words import fold, name_like_words, stem, surface_tokens
+
+
+# "According to the article", 据报道: where the asker read it, not what they ask about.
+ATTRIBUTION = re.compile(
+    r"\b(?:ac+ou?r+ding to|as per|based on|in|from) (?:the|this|that|your) "
+    r"(?:article|report|news|story|piece|documents?|sources?)\b|据报道|根据报道|据文章|根据文章|文章里说|文中说|报道说|报道里说",
+    re.IGNORECASE)
 
 
 class Analysis(NamedTuple):
@@ -142,6 +150,8 @@ class Normalizer:
 
     def analyse(self, text: str, correct_typos: bool = True, words: list[str] | None = None) -> Analysis:
         """Normalise `text`; `words`, if given, are its `surface_tokens` already computed."""
+        if correct_typos and words is None:
+            text = ATTRIBUTION.sub(" ", text)
         words = surface_tokens(text) if words is None else words
         corrections = []
         foreign = []

@@ -23,3 +23,8 @@ def test_a_chinese_class_is_read_from_the_pieces_before_everyday_words_are_dropp
     # 组织 is an everyday word the reading drops from the topic; it still says names are asked
     analysis = engine.unit_for("基金会跟哪些公益组织合作").normalizer.analyse("基金会跟哪些公益组织合作")
     assert analysis.named == "name"
+
+
+def test_who_after_a_word_for_people_describes_them_and_asks_no_person():
+    assert asked_kind("what is the foundation setting up for children who get seriously ill".split()) is None
+    assert asked_kind("who leads the team".split()) == "person"

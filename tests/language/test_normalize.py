@@ -99,3 +99,12 @@ def test_the_ten_of_the_ten_actions_is_no_figure_beside_an_ordinal(engine):
         analysis = engine.unit_for(question).normalizer.analyse(question)
         assert "10" not in analysis.content and any(t.startswith("#") for t in analysis.content), analysis
     assert "10" in engine.normalizer.analyse("what are the ten actions").content
+
+
+def test_where_the_asker_read_it_is_not_what_they_ask(engine):
+    # "according to the article", 据报道: an attribution, not the sources as a topic
+    normalizer = engine.unit_for("x").normalizer
+    assert normalizer.analyse("how much in usd acording to the article").content == \
+        normalizer.analyse("how much in usd").content
+    zh = engine.unit_for("据报道").normalizer
+    assert zh.analyse("据报道阿里投资多少").content == zh.analyse("阿里投资多少").content

@@ -75,10 +75,9 @@ class Engine:
         """The example questions written in `lang` (English ones if there are none)."""
         return self.units.get(lang).examples or (self.units.get("en").examples if lang != "en" else ())
 
-    def _rank(self, analysis, index: MatchIndex, limit: int = 6):
+    def _rank(self, analysis, index: MatchIndex, limit: int = 6, margin: float | None = None):
         ranked = index.rank(analysis, limit=limit, min_coverage=self.policy.min_coverage,
-                            # (pruned exactly for both rules: a close runner-up, and a clearly best entry)
-                            floor=self.policy.clarify_at, margin=max(self.policy.margin, self.policy.clear_margin),
+                            floor=self.policy.clarify_at, margin=margin or self.policy.margin,
                             exhaustive=self.exhaustive)
         # A known gap may rank below the best entry, outside the margin: score the gaps apart.
         seen = {c.entry.id for c in ranked}
@@ -142,6 +141,12 @@ class Engine:
             return self._not_stated(question, lang, analysis, nearest, analysis.attribute)
         close = [c for c in ranked if nearest.score - c.score < self.policy.margin and c.score >= self.policy.clarify_at]
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+        if self.policy.clear_at <= nearest.score < self.policy.answer_at and len(close) == 1:
+            # Ranking pruned what lies beyond the answering margin; the clearly-best rule looks
+            # further, so only here (rarely) is the runner-up scored within its own margin.
+            wider = [c for c in self._rank(analysis, unit.index, margin=self.policy.clear_margin)
+                     if not gap_of(c.entry.id) and c.entry.id != nearest.entry.id]
+            runner_up = max([runner_up] + [c.score for c in wider])
         clearly_best = nearest.score >= self.policy.clear_at and nearest.score - runner_up >= self.policy.clear_margin \
             and nearest.coverage >= self.policy.clear_coverage
         if clearly_best or nearest.score >= self.policy.answer_at and (

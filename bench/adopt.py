@@ -33,6 +33,7 @@ from bot.language.chinese import has_chinese  # noqa: E402
 from bot.language.everyday import REAL_WORD_ZIPF  # noqa: E402
 from bot.language.frequency import zipf  # noqa: E402
 from bot.maintenance import yamledit  # noqa: E402
+from bot.maintenance.check import check_knowledge  # noqa: E402
 from bot.maintenance.evaluation import load_cases, run_cases  # noqa: E402
 from bot.paths import shipped_knowledge_dir  # noqa: E402
 
@@ -47,12 +48,17 @@ def failures(engine: Engine, eval_cases, probes) -> tuple[frozenset, ...]:
     gaps = frozenset(q.text for entry in engine.knowledge.entries for gap in entry.not_stated
                      for q in (*gap.questions, *gap.questions_zh) if engine.answer(q.text).reason != "not_stated")
     probe = frozenset(case["q"] for case in probes if grade(engine, case)[0] != "right")
-    return evals, gaps, probe
+    # What `pledgebot check` reports, without line numbers (an added line moves the rest).
+    checked = frozenset(str(p).split(": ", 1)[-1] for p in check_knowledge(KNOWLEDGE))
+    return evals, gaps, probe, checked
 
 
 def worth_trying(engine: Engine, entry: str, phrasing: str) -> bool:
     if engine.answer(phrasing).entries == (entry,):
         return False  # already answered: a maintainer adds what the bot misses
+    if any(phrasing.casefold() == p.text.casefold() for e in engine.knowledge.entries if e.id == entry
+           for p in (*e.questions, *e.questions_zh)):
+        return False  # already one of its questions
     read = engine.unit_for(phrasing).normalizer.analyse(phrasing)
     rare = [w for w in read.foreign if w.isascii() and (len(w) <= 3 or zipf(w) < REAL_WORD_ZIPF)]
     return not read.names and not rare and (has_chinese(phrasing) or len(read.content) <= MAX_ENGLISH_WORDS)

@@ -16,7 +16,9 @@ from bot.language.words import stem
 PART_SEPARATORS = re.compile(r"[?？;；!！。:：]|\.(?=\s)|\b(?:and|also|plus|as well as)\b|以及|还有|另外|同时|并且",
                              re.IGNORECASE)
 WHOLE_IS_ENOUGH = 0.9
-RARE_SHARE = 0.9  # an unknown word keeping this much of its weight is rare: a name, a term
+RARE_SHARE = 0.9
+# Words pointing back at someone named before ("how much did they pledge", 他们投了多少).
+POINTING = re.compile(r"\b(?:they|them|their|theirs|it|its|he|him|his|she|her|hers)\b|他们|她们|它们|他|她|其", re.IGNORECASE)  # an unknown word keeping this much of its weight is rare: a name, a term
 
 # The engine's decision for one text: (question, lang, unit, analysis) -> Reply.
 Decide = Callable[[str, str, LanguageUnit, Analysis], Reply]
@@ -28,36 +30,49 @@ def in_parts(question: str, lang: str, unit: LanguageUnit, whole: Reply, *, deci
     entries, a reply that gives each. None when the `whole` decision stands."""
     if whole.status == "answered" and whole.score >= WHOLE_IS_ENOUGH:
         return None  # "zhang yong and alibaba sports" is one topic, well answered whole
-    pieces = [p for p in PART_SEPARATORS.split(question[:max_chars]) if p and p.strip()]
+    pieces = _pieces(question[:max_chars])
     if len(pieces) < 2:
         return None
     entries: list[str] = []
     answered: list[Reply] = []
-    rare_elsewhere = False  # a rare word or name in a sentence that did not answer
+    answered_content: list[frozenset[str]] = []
+    blocked = False  # a question of its own that names something else, or asks what no source gives
+    story_names = False  # a name or rare word in a sentence that asks nothing ("I live in Ningbo.")
+    pointing = False  # the answered sentence points back ("they", 他们): maybe at the story's name
     about_now = whole.about_now
-    for piece in pieces:
+    for piece, asked in pieces:
         analysis = unit.normalizer.analyse(piece)
         # Rare: a name, or a word the knowledge never uses that is no everyday word either.
         light = dict(analysis.light)
         rare = bool(analysis.names) or any(light.get(stem(w), 1.0) >= RARE_SHARE for w in analysis.foreign)
-        if len(analysis.content) < 2:
-            rare_elsewhere = rare_elsewhere or rare
-            continue
         # A sentence that asks something is a question of its own, not a story around another.
-        asking = bool(analysis.asks or analysis.attribute or "?" in piece or "？" in piece)
+        asking = bool(analysis.asks or analysis.attribute or asked)
+        # One word is a question of its own only if it is a subject ("how big is the fund?"),
+        # not a follow-up leaning on the sentence before ("exactly how much?").
+        if len(analysis.content) < 2 and not (analysis.asks and analysis.content
+                                              and set(analysis.content) <= unit.index.tables.subjects):
+            blocked = blocked or (rare and asking)
+            story_names = story_names or rare
+            continue
         part = decide(piece, lang, unit, analysis)
         if part.status == "answered" and not part.smalltalk and part.entry not in entries:
             entries.append(part.entry)
             answered.append(part._replace(question=question))
+            answered_content.append(frozenset(analysis.content))
+            pointing = pointing or bool(POINTING.search(piece))
             about_now = about_now or part.about_now
         else:
             # A sentence asking something the documents do not give (or naming something else)
             # speaks for the message too; one that only found nothing may just rephrase.
             declined_for_a_reason = part.status == "clarify" or part.reason in ("not_stated", "unknown_term")
-            rare_elsewhere = rare_elsewhere or rare or (asking and declined_for_a_reason)
-    if len(entries) == 1 and whole.status == "unknown" and whole.reason == "off_topic" and not rare_elsewhere:
-        # A story around one clear question ("I'm a reporter... how many dollars did they
-        # commit?"): the question answers. Never when the whole names an unknown company.
+            blocked = blocked or (asking and (rare or declined_for_a_reason))
+            story_names = story_names or rare
+    if len(entries) == 1 and whole.status == "unknown" and whole.reason in ("off_topic", "unknown_term") \
+            and not blocked and (not story_names or not pointing
+                                 and _names_its_subject(unit, answered[0].entry, answered_content[0])):
+        # A story around one clear question ("I'm a reporter in Ningbo... how many dollars did
+        # Alibaba commit?"): the question answers. A name in the story stops it unless the
+        # question names its own subject: "...what did they pledge?" may be about the story's.
         return answered[0]
     if len(entries) < 2 or (whole.status == "answered" and whole.entry not in entries):
         return None
@@ -65,3 +80,21 @@ def in_parts(question: str, lang: str, unit: LanguageUnit, whole: Reply, *, deci
     follow_ups = tuple(r for e in entries for r in knowledge.entry(e).related if r not in entries)
     return Reply(question, "answered", lang, entries=tuple(entries), score=whole.score, nearest=entries[0],
                  suggestions=tuple(dict.fromkeys(follow_ups)), asked=whole.asked, about_now=about_now)
+
+
+def _pieces(text: str) -> list[tuple[str, bool]]:
+    """The sentences and clauses of a message, each with whether a question mark ended it."""
+    pieces, start = [], 0
+    for match in PART_SEPARATORS.finditer(text):
+        pieces.append((text[start:match.start()], match.group() in "?？"))
+        start = match.end()
+    pieces.append((text[start:], False))
+    return [(piece, asked) for piece, asked in pieces if piece.strip()]
+
+
+def _names_its_subject(unit: LanguageUnit, entry_id: str, content: frozenset[str]) -> bool:
+    """Whether a question says what it is about in the knowledge's own terms: a subject word
+    (a fact's value, an entry's core word) of the entry that answers it."""
+    tables = unit.index.tables
+    position = tables.position.get(entry_id)
+    return position is not None and bool(content & (tables.cores[position] | tables.subjects))

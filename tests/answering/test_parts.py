@@ -1,0 +1,25 @@
+import pytest
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("We're doing a business trivia night at my pub. When did Zhang Yong take over as Alibaba's CEO?",
+     "zhang-yong-ceo-date"),
+    ("I live in Ningbo and my neighbours keep mentioning this. What is Alibaba's 20 billion yuan fund for?", "fund"),
+])
+def test_a_place_or_rare_word_in_the_story_does_not_stop_a_question_that_names_its_subject(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry) == ("answered", entry)
+
+
+@pytest.mark.parametrize("question", [
+    "I work at Tencent. How much did they pledge for common prosperity?",  # "they" may be Tencent
+    "I read about Baidu's plan. How much are they investing?",
+    "How much did Tencent pledge? And who leads Alibaba's team?",  # a question of its own naming another company
+])
+def test_a_question_pointing_back_at_a_name_in_the_story_is_not_answered(engine, question):
+    assert engine.answer(question).status != "answered"
+
+
+def test_two_questions_still_get_both_answers(engine):
+    reply = engine.answer("how big is the fund? and who leads the team?")
+    assert set(reply.entries) == {"fund", "team"}

@@ -13,7 +13,7 @@ from bot.language.normalize import Analysis
 from bot.language.words import stem
 
 # Where one question or sentence ends and another begins: "?", ".", ";", "and", 以及, 还有...
-PART_SEPARATORS = re.compile(r"[?？;；!！。:：]|\.(?=\s)|\b(?:and|also|plus|as well as)\b|以及|还有|另外|同时|并且",
+PART_SEPARATORS = re.compile(r"[?？;；!！。:：，]|\.(?=\s)|\b(?:and|also|plus|as well as)\b|以及|还有|另外|同时|并且",
                              re.IGNORECASE)
 WHOLE_IS_ENOUGH = 0.9
 RARE_SHARE = 0.9

@@ -5,6 +5,7 @@ import pytest
     ("We're doing a business trivia night at my pub. When did Zhang Yong take over as Alibaba's CEO?",
      "zhang-yong-ceo-date"),
     ("I live in Ningbo and my neighbours keep mentioning this. What is Alibaba's 20 billion yuan fund for?", "fund"),
+    ("我在陕西种苹果，我们村里都在聊这个，十大行动的第三项讲的是什么？", "action-3"),  # a story before a comma
 ])
 def test_a_place_or_rare_word_in_the_story_does_not_stop_a_question_that_names_its_subject(engine, question, entry):
     reply = engine.answer(question)

@@ -18,6 +18,7 @@ from tests.knowledge.test_unstated import GAP, _with
     "hw much is alibaba putting into this in total",  # hw: how, in chat
     "100 billion yuan is how much in usd acording to the article?",  # "according to" says nothing of the topic
     "how much is BABA putting into common prosperity",  # BABA: the share's ticker
+    "how does the foundation say it'll work going forward",  # it'll, going forward: its future
     "which outside listed companies has zhang yong sat on the board of",  # "outside" only in "outside china"
 ])
 def test_everyday_words_the_knowledge_never_uses_do_not_sink_a_clear_question(engine, question):

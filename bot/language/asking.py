@@ -56,7 +56,7 @@ _ASKS = (
 # Words that only say what kind of fact is wanted; they are not the topic.
 KIND_WORDS = frozenset({
     "date", "dates", "year", "years", "day", "month", "since", "long",
-    "percent", "percentage", "proportion", "share", "fraction", "portion",
+    "percent", "percentage", "proportion", "share", "fraction", "portion", "slice", "chunk",
     "big", "large", "huge",  # "how big", "three big directions": size says what is asked, not the topic
 })
 ASKED_KINDS = {

@@ -28,7 +28,8 @@ _QUESTION_WORDS = (
     ("多少钱", " how much "), ("多少个", " how many "), ("多少", " how much "), ("多大", " how big "), ("几个", " how many "),
     # Cantonese, as Hong Kong readers write it (folded to simplified first: 係咩 -> 系咩)
     ("系咩", " what "), ("点解", " why "), ("几多", " how much "), ("边个", " who "), ("边度", " where "),
-    ("喺边", " where "), ("几时", " when "), ("点样", " how "), ("咩", " what "),
+    ("喺边", " where "), ("几时", " when "), ("点申请", " how do i apply "), ("点样", " how "), ("几耐", " how long "),
+    ("咩", " what "),
     ("多久", " how long "), ("几月几号", " what date "), ("几月几日", " what date "), ("几号", " what date "), ("几月", " which month "),
     ("在哪报名", " how do i sign up "), ("报名", " sign up "),
     ("几", " how many "), ("为什么", " why "), ("为何", " why "), ("哪里", " where "), ("在哪个", " where "), ("在哪", " where "),

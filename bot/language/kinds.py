@@ -33,9 +33,9 @@ ATTRIBUTES: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] = {
     "succession": ((("predecessor",), ("successor",), ("replace",), ("replaced",), ("succeed",), ("succeeded",),
                     ("ceo", "before"), ("chairman", "before"), ("before", "him"), ("after", "him"), ("previous",),
                     ("former",), ("next", "ceo"), ("step", "down"), ("stepped", "down"), ("steps", "down"),
-                    ("resign",), ("resigned",), ("retire",), ("retired",), ("ceo", "after"), ("chairman", "after"),
+                    ("resign",), ("resigned",), ("retire",), ("retired",), ("ceo", "after"), ("chairman", "after"), ("before", "zhang"),
                     ("after", "zhang"), ("over", "from"), ("after", "he", "left"), ("who", "replaced")),
-                   ("接班", "继任", "前任", "下一任", "之前的ceo", "之前阿里的ceo", "之前的首席执行官", "之后的ceo", "取代", "卸任", "辞职", "离任", "退休")),
+                   ("接班", "继任", "前任", "下一任", "之前的ceo", "之前阿里的ceo", "之前的阿里ceo", "之前的首席执行官", "之后的ceo", "取代", "卸任", "辞职", "离任", "退休")),
     # A sum per year: no source splits the pledge or the fund by year (the foundation's share of
     # income is yearly: its entry's questions ask so, and so it answers).
     "yearly": ((("each", "year"), ("per", "year"), ("every", "year"), ("a", "year"), ("annually",), ("yearly",),
@@ -44,8 +44,9 @@ ATTRIBUTES: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] = {
     "origin": ((("where", "is", "he", "from"), ("where", "was", "he", "from"), ("hometown",), ("home", "town"),
                 ("grew", "up"), ("nationality",)),
                ("哪里人", "籍贯", "出生地", "哪儿人")),
-    "education": ((("university",), ("college",), ("degree",), ("studied",), ("graduate",), ("graduated",)),
-                  ("大学", "学历", "毕业于", "读书")),
+    "education": ((("university",), ("college",), ("degree",), ("studied",), ("graduate",), ("graduated",),
+                   ("did", "he", "study"), ("alma", "mater")),
+                  ("大学", "学历", "毕业于", "读书", "学校毕业", "哪里毕业", "毕业的")),
 }
 # Titles: a role the knowledge never mentions ("president", "CFO") is a name the bot cannot
 # answer for, however common the word, never a filler to skip.

@@ -84,6 +84,7 @@ def test_cantonese_question_words_ask_like_mandarin_ones():
     # Hong Kong readers write 係咩 (what), 幾時 (when), 幾多 (how much), 點解 (why)
     assert " what " in rewrite("第二項係咩") and " when " in rewrite("幾時開始")
     assert " how much " in rewrite("折合幾多美元") and " why " in rewrite("點解要做")
+    assert "how do i apply" in rewrite("要點申請") and " how long " in rewrite("要幾耐先建成")
 
 
 @pytest.mark.parametrize("question, entry", [("十大行動第二項係咩？", "action-2"), ("張勇幾時做阿里巴巴行政總裁？", "zhang-yong-ceo-date")])

@@ -38,6 +38,8 @@ from bot.maintenance.evaluation import load_cases, run_cases  # noqa: E402
 from bot.paths import shipped_knowledge_dir  # noqa: E402
 
 KNOWLEDGE = shipped_knowledge_dir()
+# Phrasings taken out by hand after adoption (they broke a test of the team), never tried again.
+REFUSED = ROOT / "bench" / "probes" / "adopt-refused.txt"
 MAX_ENGLISH_WORDS = 7  # content words; a longer phrasing is a story, and brings its noise along
 DETAIL_WORDS = re.compile(r"\b(?:exactly|specifically|specific|precisely)\b\s*|具体|具體", re.IGNORECASE)
 
@@ -54,6 +56,8 @@ def failures(engine: Engine, eval_cases, probes) -> tuple[frozenset, ...]:
 
 
 def worth_trying(engine: Engine, entry: str, phrasing: str) -> bool:
+    if phrasing in _refused():
+        return False
     if engine.answer(phrasing).entries == (entry,):
         return False  # already answered: a maintainer adds what the bot misses
     if any(phrasing.casefold() == p.text.casefold() for e in engine.knowledge.entries if e.id == entry
@@ -137,6 +141,11 @@ def prune(rev: str, base, eval_cases, probes) -> int:
             path.write_text(text, encoding="utf-8")
     print(f"{removed} of {len(added)} removed")
     return 0
+
+
+def _refused() -> frozenset[str]:
+    lines = REFUSED.read_text(encoding="utf-8").splitlines() if REFUSED.is_file() else []
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _entry_files() -> dict[str, Path]:

@@ -225,3 +225,13 @@ def test_a_question_about_now_is_answered_as_of_the_sources_in_both_languages(ha
     assert english["text"].startswith("My sources date from 2021 and don't cover later changes. As of then:")
     assert "At the time of the pledge, Zhang Yong was" in english["text"]
     assert chinese["text"].startswith("我的资料截至2021年，不涵盖此后的变化。") and "时任" in chinese["text"]
+
+
+def test_names_the_sources_do_not_give_are_declined_with_the_nearest_entry_in_both_languages(harness):
+    h = harness()
+    h.feed(message_update(h.bot, "which hospitals are in the cloud medical community?"))
+    h.feed(message_update(h.bot, "云上医共体跟哪些医院合作？", user=CHINESE_USER, chat=CHINESE_CHAT))
+    english, chinese = h.request.sent()
+    assert english["text"].startswith("My sources don't give their names.") and "What they do say:" in english["text"]
+    assert chinese["text"].startswith("我的资料没有提到具体名称。")
+    assert [data for _, data in buttons(english)] == ["e:foundation-medical"]

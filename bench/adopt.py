@@ -81,7 +81,7 @@ def main() -> int:
               for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]]
     probes += yaml.safe_load((ROOT / "tests" / "data" / "dev.yaml").read_text(encoding="utf-8"))["cases"]
     # The training corpora's near-misses must stay declined too.
-    probes += [{"q": case["q"], "decline": True} for path in sorted((ROOT / "bench" / "probes").glob("train-T?.yaml"))
+    probes += [{"q": case["q"], "decline": True} for path in sorted((ROOT / "bench" / "probes").glob("train-T*[0-9].yaml"))
                for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"] if case["cat"] == "notstated"]
     engine = Engine(load_knowledge(KNOWLEDGE))
     base = failures(engine, eval_cases, probes)

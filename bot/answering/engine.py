@@ -81,7 +81,9 @@ class Engine:
                             exhaustive=self.exhaustive)
         # A known gap may rank below the best entry, outside the margin: score the gaps apart.
         seen = {c.entry.id for c in ranked}
-        gaps = [g for g in index.known_gaps_for(analysis, self.policy.min_coverage) if g.entry.id not in seen]
+        # (a gap below clarify_at is never used: see _decide)
+        gaps = [g for g in index.known_gaps_for(analysis, self.policy.min_coverage, self.policy.clarify_at)
+                if g.entry.id not in seen]
         return sorted(ranked + gaps, key=lambda c: (-c.score, c.entry.id)) if gaps else ranked
 
     def with_policy(self, policy: Policy) -> "Engine":

@@ -136,10 +136,11 @@ class MatchIndex:
         scored.sort(key=lambda c: (-c.score, c.entry.id))
         return scored[:limit]
 
-    def known_gaps_for(self, analysis: Analysis, min_coverage: float) -> list[Candidate]:
+    def known_gaps_for(self, analysis: Analysis, min_coverage: float, floor: float = 0.0) -> list[Candidate]:
         """The known gaps sharing a word with the question, scored: ranking prunes with the
         answering margin, so a gap below the best entry is scored here rather than by widening
-        every ranking. Gaps are few; at most MAX_GAPS_SCORED, found through the rarest words."""
+        every ranking. Gaps are few; at most MAX_GAPS_SCORED, found through the rarest words.
+        Only gaps that can reach `floor` are scored (by the same cheap bound as ranking)."""
         real = len(self.tables.entry_ids)
         positions: list[int] = []
         for token in sorted(analysis.content, key=lambda t: len(self.tables.postings.get(t, ()))):
@@ -154,8 +155,7 @@ class MatchIndex:
         total = sum(weights.values())
         if total <= 0:
             return []
-        scored = [self._score(i, analysis, question, weights, total) for i in positions]
-        return [c for c in scored if c.coverage >= min_coverage]
+        return self._best_first(positions, analysis, question, weights, total, min_coverage, floor, margin=1.0)
 
     def _best_first(self, chosen, analysis: Analysis, question: frozenset[str], weights: dict[str, float],
                     total: float, min_coverage: float, floor: float, margin: float) -> list[Candidate]:

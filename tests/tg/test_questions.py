@@ -2,6 +2,8 @@
 
 import sqlite3
 
+import pytest
+
 from bot.answering.engine import Engine
 from bot.knowledge.loader import load_knowledge
 from bot.tg import questions
@@ -207,14 +209,21 @@ def test_a_detail_the_sources_lack_is_declined_with_what_they_do_say_and_a_butto
     assert buttons(sent) == [(buttons(sent)[0][0], "e:foundation-commissioners")]  # the entry, to read on
 
 
-def test_a_generic_missing_detail_says_what_is_missing_in_both_languages(harness):
+@pytest.mark.parametrize("english_q, chinese_q, english_start, chinese_start, nearest", [
+    ("what is zhang yong's salary?", "张勇的工资是多少？", "My sources don't give anyone's pay.", "我的资料没有提到薪酬。",
+     "zhang-yong"),
+    ("which hospitals are in the cloud medical community?", "云上医共体跟哪些医院合作？",  # names of a class
+     "My sources don't give their names.", "我的资料没有提到具体名称。", "foundation-medical"),
+])
+def test_a_missing_detail_says_what_is_missing_in_both_languages_with_the_nearest_entry(
+        harness, english_q, chinese_q, english_start, chinese_start, nearest):
     h = harness()
-    h.feed(message_update(h.bot, "what is zhang yong's salary?"))
-    h.feed(message_update(h.bot, "张勇的工资是多少？", user=CHINESE_USER, chat=CHINESE_CHAT))
+    h.feed(message_update(h.bot, english_q))
+    h.feed(message_update(h.bot, chinese_q, user=CHINESE_USER, chat=CHINESE_CHAT))
     english, chinese = h.request.sent()
-    assert english["text"].startswith("My sources don't give anyone's pay.") and "Zhang Yong" in english["text"]
-    assert chinese["text"].startswith("我的资料没有提到薪酬。") and "张勇" in chinese["text"]
-    assert [data for _, data in buttons(english)] == ["e:zhang-yong"]
+    assert english["text"].startswith(english_start) and "What they do say:" in english["text"]
+    assert chinese["text"].startswith(chinese_start)
+    assert [data for _, data in buttons(english)] == [f"e:{nearest}"]
 
 
 def test_a_question_about_now_is_answered_as_of_the_sources_in_both_languages(harness):
@@ -225,13 +234,3 @@ def test_a_question_about_now_is_answered_as_of_the_sources_in_both_languages(ha
     assert english["text"].startswith("My sources date from 2021 and don't cover later changes. As of then:")
     assert "At the time of the pledge, Zhang Yong was" in english["text"]
     assert chinese["text"].startswith("我的资料截至2021年，不涵盖此后的变化。") and "时任" in chinese["text"]
-
-
-def test_names_the_sources_do_not_give_are_declined_with_the_nearest_entry_in_both_languages(harness):
-    h = harness()
-    h.feed(message_update(h.bot, "which hospitals are in the cloud medical community?"))
-    h.feed(message_update(h.bot, "云上医共体跟哪些医院合作？", user=CHINESE_USER, chat=CHINESE_CHAT))
-    english, chinese = h.request.sent()
-    assert english["text"].startswith("My sources don't give their names.") and "What they do say:" in english["text"]
-    assert chinese["text"].startswith("我的资料没有提到具体名称。")
-    assert [data for _, data in buttons(english)] == ["e:foundation-medical"]

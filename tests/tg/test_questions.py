@@ -209,20 +209,21 @@ def test_a_detail_the_sources_lack_is_declined_with_what_they_do_say_and_a_butto
     assert buttons(sent) == [(buttons(sent)[0][0], "e:foundation-commissioners")]  # the entry, to read on
 
 
-@pytest.mark.parametrize("english_q, chinese_q, english_start, chinese_start, nearest", [
+@pytest.mark.parametrize("english_q, chinese_q, english_start, chinese_start, nearest, topic", [
     ("what is zhang yong's salary?", "张勇的工资是多少？", "My sources don't give anyone's pay.", "我的资料没有提到薪酬。",
-     "zhang-yong"),
+     "zhang-yong", ("Zhang Yong", "张勇")),
     ("which hospitals are in the cloud medical community?", "云上医共体跟哪些医院合作？",  # names of a class
-     "My sources don't give their names.", "我的资料没有提到具体名称。", "foundation-medical"),
+     "My sources don't give their names.", "我的资料没有提到具体名称。", "foundation-medical", ("medical", "医共体")),
 ])
 def test_a_missing_detail_says_what_is_missing_in_both_languages_with_the_nearest_entry(
-        harness, english_q, chinese_q, english_start, chinese_start, nearest):
+        harness, english_q, chinese_q, english_start, chinese_start, nearest, topic):
     h = harness()
     h.feed(message_update(h.bot, english_q))
     h.feed(message_update(h.bot, chinese_q, user=CHINESE_USER, chat=CHINESE_CHAT))
     english, chinese = h.request.sent()
     assert english["text"].startswith(english_start) and "What they do say:" in english["text"]
     assert chinese["text"].startswith(chinese_start)
+    assert topic[0] in english["text"] and topic[1] in chinese["text"]  # what the sources do say about it
     assert [data for _, data in buttons(english)] == [f"e:{nearest}"]
 
 

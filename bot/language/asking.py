@@ -99,6 +99,19 @@ def asked_class(tokens: list[str]) -> str | None:
     return None
 
 
+# "Is it true it's 50 billion?", "by 2025 or 2030?", 是不是2000亿: the asker checks a figure they
+# heard. A figure the documents never give is then the claim to correct, not a topic they lack.
+_CHECK_OPENERS = frozenset("""is was are were did does do has have will would could isnt wasnt didnt doesnt""".split())
+_CHECK_WORDS = frozenset({"true", "or"})
+_CHINESE_CHECK = ("吗", "嗎", "是不是", "对不对", "對不對", "还是", "還是", "真的")
+
+
+def checks_claim(words: list[str], folded: str) -> bool:
+    """Whether the question checks something the asker heard (a yes/no or either/or question)."""
+    return bool(words) and (words[0] in _CHECK_OPENERS or not _CHECK_WORDS.isdisjoint(words)) \
+        or any(marker in folded for marker in _CHINESE_CHECK)
+
+
 # First word -> (priority, the words) of each entry of _ASKS starting with it.
 _ASKS_BY_FIRST: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
 for _priority, (_words, _) in enumerate(_ASKS):

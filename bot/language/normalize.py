@@ -15,7 +15,7 @@ import copy
 import re
 from typing import Iterable, NamedTuple
 
-from bot.language.asking import KIND_WORDS, asked_class, asked_kind
+from bot.language.asking import KIND_WORDS, asked_class, asked_kind, checks_claim
 from bot.language.chinese import has_chinese, to_simplified
 from bot.language.chinese import is_piece as chinese_is_piece
 from bot.language.chinese_reading import ChineseReader
@@ -32,6 +32,10 @@ ATTRIBUTION = re.compile(
     r"\b(?:ac+ou?r+ding to|as per|based on|in|from) (?:the|this|that|your) "
     r"(?:article|report|news|story|piece|documents?|sources?)\b|据报道|根据报道|据文章|根据文章|文章里说|文中说|报道说|报道里说",
     re.IGNORECASE)
+# The share of its weight a figure keeps when the question checks it ("is it 50 billion?") and the
+# knowledge never states it: the answer's own figure corrects it.
+CHECKED_FIGURE_SHARE = 0.3
+YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 class Analysis(NamedTuple):
@@ -213,6 +217,10 @@ class Normalizer:
         names = set(name_like_words(text)) if foreign else set()
         # Everyday words the knowledge never uses weigh less, and are no names (see everyday.py).
         light, names = light_shares(len(content), foreign, everyday_terms, names)
+        if correct_typos and checks_claim(words, folded):
+            # (not a year: "did they give more in 2023" asks about a time the sources do not reach)
+            light.update((t, CHECKED_FIGURE_SHARE) for t in content
+                         if t.isdigit() and t not in self.known_words and not YEAR.fullmatch(t))
         names |= {w for w in foreign if w in ROLE_TITLES}
         return Analysis(
             tokens=tuple(tokens),

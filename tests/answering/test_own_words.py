@@ -25,6 +25,23 @@ def test_everyday_words_the_knowledge_never_uses_do_not_sink_a_clear_question(en
     assert engine.answer(question).status == "answered", question
 
 
+@pytest.mark.parametrize("question, entry", [
+    ("Is it true the common prosperity development fund is 200 billion yuan?", "fund"),
+    ("is it true alibaba promised about 15 billion dollars for common prosperity??", "pledge-amount"),
+    ("so is it like 15 billion dollars or what", "pledge-amount"),
+    ("Is it true that Alibaba pledged 100 billion yuan for common prosperity?", "pledge-amount"),
+])
+def test_a_figure_the_asker_checks_is_answered_with_the_documents_own(engine, question, entry):
+    # "is it true", "or": the figure is what they heard; the answer states the real one
+    reply = engine.answer(question)
+    assert (reply.status, reply.entries) == ("answered", (entry,)), reply
+
+
+@pytest.mark.parametrize("question", ["what did alibaba do with the 50 billion", "Did Alibaba pledge more money in 2023?"])
+def test_a_figure_asked_about_outright_or_a_later_year_still_declines(engine, question):
+    assert engine.answer(question).status == "unknown"
+
+
 @pytest.mark.parametrize("question", [
     "How much did Tencent pledge for common prosperity?", "Who is the CTO of Alibaba?",
     "what did alibaba pledge in 2023", "who is the president of alibaba", "腾讯的共同富裕计划投入多少钱",

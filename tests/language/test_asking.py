@@ -1,6 +1,6 @@
 import pytest
 
-from bot.language.asking import asked_class, asked_kind
+from bot.language.asking import asked_class, asked_kind, checks_claim
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -28,3 +28,18 @@ def test_a_chinese_class_is_read_from_the_pieces_before_everyday_words_are_dropp
 def test_who_after_a_word_for_people_describes_them_and_asks_no_person():
     assert asked_kind("what is the foundation setting up for children who get seriously ill".split()) is None
     assert asked_kind("who leads the team".split()) == "person"
+
+
+@pytest.mark.parametrize("question, checks", [
+    ("is it true the fund is 200 billion", True), ("was it 15 billion dollars or closer to 50", True),
+    ("did alibaba pledge 50 billion", True), ("by 2025 or by 2030", True),
+    ("how much did alibaba pledge", False), ("what is the fund for", False),
+])
+def test_a_yes_no_or_either_or_question_checks_a_claim(question, checks):
+    assert checks_claim(question.split(), question) is checks
+
+
+@pytest.mark.parametrize("question", ["基金是2000亿吗", "是不是要投500亿", "到底是1000亿还是500亿"])
+def test_a_chinese_question_checks_a_claim_with_its_own_markers(question):
+    assert checks_claim([question], question)
+    assert not checks_claim(["阿里投了多少钱"], "阿里投了多少钱")

@@ -108,3 +108,11 @@ def test_where_the_asker_read_it_is_not_what_they_ask(engine):
         normalizer.analyse("how much in usd").content
     zh = engine.unit_for("据报道").normalizer
     assert zh.analyse("据报道阿里投资多少").content == zh.analyse("阿里投资多少").content
+
+
+def test_a_figure_the_asker_checks_weighs_little_when_the_knowledge_never_states_it(normalizer):
+    light = dict(normalizer.analyse("is it true alibaba will invest 50 billion").light)
+    assert light.get("50") == pytest.approx(0.3)
+    # asked outright, an unknown figure is what the question is about; a year is a time it asks of
+    assert "50" not in dict(normalizer.analyse("how much of the 50 billion will alibaba invest").light)
+    assert "2023" not in dict(normalizer.analyse("did alibaba invest more in 2023").light)

@@ -6,7 +6,8 @@ only if nothing measured gets worse.
 A labels file lists {n, lang, entry, phrasing} (see bench/probes/README.md). A phrasing is tried
 only if the bot does not already answer it with its entry, it names nothing the knowledge does
 not know (a name, a rare word), and it is not a long story. It is kept only if the team's eval,
-the known gaps' questions, and every blind probe batch but the held-out C1/C2 lose nothing:
+the known gaps' questions, every blind probe batch but the held-out C1/C2, and every training
+corpus's labelled questions lose nothing (no answer lost, no new wrong answer):
 adding words to an entry changes every word's weight, so a phrasing that helps one question can
 cost another. The knowledge files are edited in place (round-trip YAML, comments kept).
 """
@@ -44,15 +45,39 @@ MAX_ENGLISH_WORDS = 7  # content words; a longer phrasing is a story, and brings
 DETAIL_WORDS = re.compile(r"\b(?:exactly|specifically|specific|precisely)\b\s*|具体|具體", re.IGNORECASE)
 
 
-def failures(engine: Engine, eval_cases, probes) -> tuple[frozenset, ...]:
-    """What goes wrong now: eval cases, known-gap questions, probe cases (by question)."""
+def failures(engine: Engine, eval_cases, probes, labelled) -> tuple[frozenset, ...]:
+    """What goes wrong now: eval cases, known-gap questions, probe cases and labelled corpus
+    questions (by question). A wrong answer is worse than a miss: each is its own set, so a
+    question going from missed to wrong counts as a loss."""
     evals = frozenset(r.case.question for r in run_cases(engine, eval_cases) if r.outcome != "right")
     gaps = frozenset(q.text for entry in engine.knowledge.entries for gap in entry.not_stated
                      for q in (*gap.questions, *gap.questions_zh) if engine.answer(q.text).reason != "not_stated")
-    probe = frozenset(case["q"] for case in probes if grade(engine, case)[0] != "right")
+    graded = [(case["q"], grade(engine, case)[0]) for case in probes]
+    probe = frozenset(q for q, outcome in graded if outcome != "right")
+    probe_wrong = frozenset(q for q, outcome in graded if outcome == "wrong")
+    # A near-miss is declined, never offered as "did you mean" (still right to the grader).
+    offered = frozenset(case["q"] for case in probes if case.get("decline") and engine.answer(case["q"]).status == "clarify")
+    replies = [(question, entries, engine.answer(question)) for question, entries in labelled]
+    corpus = frozenset(q for q, entries, reply in replies if not entries & set(reply.entries))
+    corpus_wrong = frozenset(q for q, entries, reply in replies
+                             if reply.status == "answered" and not entries & set(reply.entries))
     # What `pledgebot check` reports, without line numbers (an added line moves the rest).
     checked = frozenset(str(p).split(": ", 1)[-1] for p in check_knowledge(KNOWLEDGE))
-    return evals, gaps, probe, checked
+    return evals, gaps, probe, probe_wrong, offered, corpus, corpus_wrong, checked
+
+
+def labelled_questions() -> list[tuple[str, frozenset[str]]]:
+    """Every training corpus's answerable questions with the entries that answer them."""
+    found = []
+    for path in sorted((ROOT / "bench" / "probes").glob("train-T*[0-9].yaml")):
+        cases = yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
+        entries: dict[int, set[str]] = {}
+        for label in yaml.safe_load(path.with_name(f"{path.stem}-labels.yaml").read_text(encoding="utf-8")):
+            if label.get("entry") and "gap" not in label:
+                entries.setdefault(label["n"], set()).add(label["entry"])
+        found += [(case["q"], frozenset(entries[n])) for n, case in enumerate(cases)
+                  if case["cat"] == "answer" and n in entries]
+    return found
 
 
 def worth_trying(engine: Engine, entry: str, phrasing: str) -> bool:
@@ -83,11 +108,12 @@ def main() -> int:
     # The training corpora's near-misses must stay declined too.
     probes += [{"q": case["q"], "decline": True} for path in sorted((ROOT / "bench" / "probes").glob("train-T*[0-9].yaml"))
                for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"] if case["cat"] == "notstated"]
+    labelled = labelled_questions()
     engine = Engine(load_knowledge(KNOWLEDGE))
-    base = failures(engine, eval_cases, probes)
+    base = failures(engine, eval_cases, probes, labelled)
     files = _entry_files()
     if args.prune:
-        return prune(args.prune, base, eval_cases, probes)
+        return prune(args.prune, base, eval_cases, probes, labelled)
     tried = kept = 0
     for path in args.labels:
         for label in yaml.safe_load(path.read_text(encoding="utf-8")):
@@ -102,7 +128,7 @@ def main() -> int:
                                     encoding="utf-8")
             tried += 1
             trial = Engine(load_knowledge(KNOWLEDGE))
-            now = failures(trial, eval_cases, probes)
+            now = failures(trial, eval_cases, probes, labelled)
             if all(new <= old for new, old in zip(now, base)):
                 engine, base, kept = trial, now, kept + 1
                 print(f"kept   {entry}: {phrasing}")
@@ -112,7 +138,7 @@ def main() -> int:
     return 0
 
 
-def prune(rev: str, base, eval_cases, probes) -> int:
+def prune(rev: str, base, eval_cases, probes, labelled) -> int:
     """Remove phrasings added since `rev` whose removal loses nothing and fixes something."""
     import subprocess
 
@@ -131,7 +157,7 @@ def prune(rev: str, base, eval_cases, probes) -> int:
             continue
         path.write_text(text.replace(line, ""), encoding="utf-8")
         try:
-            now = failures(Engine(load_knowledge(KNOWLEDGE)), eval_cases, probes)
+            now = failures(Engine(load_knowledge(KNOWLEDGE)), eval_cases, probes, labelled)
         except KnowledgeError:
             now = None  # the line was not a phrasing after all
         if now is not None and all(new <= old for new, old in zip(now, base)) and now != base:

@@ -37,6 +37,9 @@ _ASKS = (
     (("since",), "date"),
     (("date",), "date"),
     (("year",), "date"),
+    (("deadline",), "date"),
+    (("timeframe",), "date"),
+    (("timetable",), "date"),
     # "who is it for" asks who benefits, not for a person the knowledge names
     (("for", "who"), "beneficiary"),
     (("for", "whom"), "beneficiary"),

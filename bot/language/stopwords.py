@@ -1,13 +1,13 @@
 """Words that carry no topic: question words, function words and chat filler.
 
-A question made only of these has nothing to match on. Everything else in a
+A question made only of these has nothing to match on. Everything  in a
 question is a content word the knowledge must account for, or the bot declines.
 """
 
 STOPWORDS = frozenset("""
 a about above again against all also am an and any anything are aren around as at many
 be been being below between both but by can cannot could couldn did didn do does doesn
-doing don done down during each either else even ever every few for from further get gets
+doing don done down during  either  even ever every few for from further get gets
 got had has have having he her here hers him his how however i if in into is isn it its itself
 just let lets like may me might mine more most much must my myself no nor not now of off
 often on once only or other others our ours out over own per please quite rather really

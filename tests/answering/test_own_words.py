@@ -67,6 +67,20 @@ def test_an_attribute_no_source_gives_is_declined_with_the_nearest_topic(engine,
     assert reply.nearest is not None  # the renderer shows what the sources do say about it
 
 
+def test_who_else_asks_beyond_the_person_the_entry_names(engine):
+    # "else" is what the question is about: the team's other members, which no source names
+    reply = engine.answer("who else is on the team")
+    assert (reply.status, reply.reason, reply.nearest) == ("unknown", "not_stated", "team"), reply
+    assert engine.answer("who leads the team").entries == ("team",)
+
+
+@pytest.mark.parametrize("question", ["deadline for the companion homes", "child homes deadline"])
+def test_a_deadline_asks_a_date(engine, question):
+    # the companion homes have no date in the sources; the pledge's deadline still answers
+    assert engine.answer(question).status == "unknown"
+    assert engine.answer("alibaba pledge deadline").entries == ("pledge-deadline",)
+
+
 def test_a_date_asked_of_an_entry_without_one_is_not_answered_with_the_topic(engine):
     reply = engine.answer("on which day exactly were the ten actions announced")
     assert (reply.status, reply.reason) == ("unknown", "not_stated")

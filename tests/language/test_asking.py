@@ -43,3 +43,8 @@ def test_a_yes_no_or_either_or_question_checks_a_claim(question, checks):
 def test_a_chinese_question_checks_a_claim_with_its_own_markers(question):
     assert checks_claim([question], question)
     assert not checks_claim(["阿里投了多少钱"], "阿里投了多少钱")
+
+
+@pytest.mark.parametrize("question", ["deadline for the homes", "what's the timeframe", "timetable of the plan"])
+def test_a_deadline_or_timeframe_asks_a_date(question):
+    assert asked_kind(question.replace("'s", "").split()) == "date"

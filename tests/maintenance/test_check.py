@@ -12,7 +12,7 @@ ENTRIES = """
         questions:
           - how much is invested
           - total investment
-          - investment deadline
+          - investment cutoff
           - what is it
         answer: The total is {total}.
         sources: [doc]
@@ -20,7 +20,7 @@ ENTRIES = """
       - id: deadline
         questions:
           - by when is it invested
-          - deadline for the investment
+          - cutoff for the investment
         answer: It is invested by {year}.
         sources: [other]
 """
@@ -47,7 +47,7 @@ def test_every_problem_is_listed_with_line_entry_and_fix(tiny_knowledge):
         "entries/main.yaml:3: [amount] the entry has no Chinese version (questions_zh, answer_zh missing). "
         "Fix: add questions_zh (how people ask in Chinese) and answer_zh.",
         "entries/main.yaml:3: [amount] the entry lists itself as related. Fix: remove its own id from 'related'.",
-        "entries/main.yaml:7: [amount] the question 'investment deadline' gets a 'did you mean' between "
+        "entries/main.yaml:7: [amount] the question 'investment cutoff' gets a 'did you mean' between "
         "amount (1.00), deadline (1.00). Fix: add the words that make it this entry's, or remove it.",
         "entries/main.yaml:8: [amount] the question 'what is it' has only common words ('what', 'tell', "
         "'about', ...) to match on. Fix: add the words that say what it is about, like 'pledge', 'fund' "
@@ -58,10 +58,10 @@ def test_every_problem_is_listed_with_line_entry_and_fix(tiny_knowledge):
         "than that. Fix: add phrasings until it has at least 4: a keyword query, a full question, a casual one.",
         "entries/main.yaml:12: [deadline] the entry has no Chinese version (questions_zh, answer_zh missing). "
         "Fix: add questions_zh (how people ask in Chinese) and answer_zh.",
-        "entries/main.yaml:15: [deadline] the question 'deadline for the investment' gets a 'did you mean' "
+        "entries/main.yaml:15: [deadline] the question 'cutoff for the investment' gets a 'did you mean' "
         "between amount (1.00), deadline (1.00). Fix: add the words that make it this entry's, or remove it.",
-        "entries/main.yaml:15: [deadline] the question 'deadline for the investment' means the same to the "
-        "bot as 'investment deadline' of 'amount'. Fix: keep it in one entry only, or add the words that "
+        "entries/main.yaml:15: [deadline] the question 'cutoff for the investment' means the same to the "
+        "bot as 'investment cutoff' of 'amount'. Fix: keep it in one entry only, or add the words that "
         "tell them apart.",
         "examples.yaml:1: the example 'what is the weather' is not answered (unknown). Fix: use a question "
         "the bot answers, or add it as a phrasing of the entry it belongs to.",
@@ -78,14 +78,14 @@ def test_a_phrasing_answered_by_another_entry_is_reported(tiny_knowledge):
         entries:
           - id: amount
             questions: [how much is invested, total investment, investment amount, size of the investment,
-                        what year is the investment deadline]
+                        what year is the investment cutoff]
             questions_zh: [投资多少, 投资总额, 投资规模, 投资金额]
             answer: The total is {total}.
             answer_zh: 总额是{total}。
             sources: [doc]
           - id: deadline
-            questions: [by when is it invested, investment deadline, target year for the investment,
-                        what year is the deadline]
+            questions: [by when is it invested, investment cutoff, target year for the investment,
+                        what year is the cutoff]
             questions_zh: [什么时候投完, 投资期限, 哪一年是期限, 投资的目标年份]
             answer: It is invested by {year}.
             answer_zh: 在{year}前投完。
@@ -93,8 +93,8 @@ def test_a_phrasing_answered_by_another_entry_is_reported(tiny_knowledge):
     """)
     problems = [str(p) for p in check_knowledge(folder)]
     assert problems == [
-        "entries/main.yaml:5: [amount] the question 'what year is the investment deadline' is answered by "
-        "'deadline' (score 0.92); its own entry scores 0.70. Fix: make it more specific, or move it to "
+        "entries/main.yaml:5: [amount] the question 'what year is the investment cutoff' is answered by "
+        "'deadline' (score 0.91); its own entry scores 0.70. Fix: make it more specific, or move it to "
         "'deadline' if it belongs there.",
     ]
 

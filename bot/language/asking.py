@@ -129,6 +129,17 @@ _RELATIVE_AFTER = frozenset("""children kids people those workers families anyon
     groups residents villagers riders drivers users sellers businesses companies firms 人""".split())
 
 
+# "Which action is about jobs", "falls under which direction": which part of the plan holds
+# the topic, a question the topic's own entry answers, not the names of things it lacks.
+_PARTS_OF_PLAN = frozenset("""action actions direction directions pillar pillars point points item items
+    one ones number part parts heading category""".split())
+_PART_REACH = 4  # "which of the ten actions"
+
+
+def _asks_part(tokens: list[str], i: int) -> bool:
+    return not _PARTS_OF_PLAN.isdisjoint(tokens[i + 1:i + 1 + _PART_REACH])
+
+
 def asked_kind(tokens: list[str]) -> str | None:
     """The kind of the first entry of _ASKS (in its order) that appears anywhere in `tokens`."""
     if _ASK_FIRST_WORDS.isdisjoint(tokens):
@@ -137,6 +148,7 @@ def asked_kind(tokens: list[str]) -> str | None:
     for i, token in enumerate(tokens):
         for priority, words in _ASKS_BY_FIRST.get(token, ()):
             if priority < best and tuple(tokens[i:i + len(words)]) == words \
-                    and not (words == ("who",) and i and tokens[i - 1] in _RELATIVE_AFTER):
+                    and not (words == ("who",) and i and tokens[i - 1] in _RELATIVE_AFTER) \
+                    and not (words == ("which",) and _asks_part(tokens, i)):
                 best = priority
     return _ASKS[best][1] if best < len(_ASKS) else None

@@ -48,3 +48,12 @@ def test_a_chinese_question_checks_a_claim_with_its_own_markers(question):
 @pytest.mark.parametrize("question", ["deadline for the homes", "what's the timeframe", "timetable of the plan"])
 def test_a_deadline_or_timeframe_asks_a_date(question):
     assert asked_kind(question.replace("'s", "").split()) == "date"
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("which action is about jobs", None), ("gig workers welfare which action", None),
+    ("crop varieties fall under which direction", None), ("which of the ten actions covers smes", None),
+    ("which counties exactly", "which"), ("which overseas markets", "which"),
+])
+def test_which_part_of_the_plan_asks_no_names(question, kind):
+    assert asked_kind(question.split()) == kind

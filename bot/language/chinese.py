@@ -45,6 +45,9 @@ _STOPS = sorted({
     "哪", "有没有", "有", "没有", "会不会", "能不能", "可以", "能", "要", "想", "知道", "告诉", "一下", "关于",
     "对于", "就", "都", "也", "还", "又", "被", "把", "给", "对", "从", "到", "将", "已经", "吗？",
     "意思", "含义", "意味着", "到底", "一共", "主要", "啥", "咋", "嘅", "冇", "有冇", "入面", "啲", "咗", "唔",
+    # Cantonese function words (wordfreq's Chinese has none of them, so they read as names):
+    # that, at, come, sentence particles, what, he/she, plural, so, now, still, also
+    "嗰", "喺", "嚟", "㗎", "喎", "啦", "囉", "咁", "噉", "乜", "乜嘢", "嘢", "佢", "哋", "系咪", "而家", "仲", "埋",
 }, key=len, reverse=True)
 
 

@@ -59,7 +59,8 @@ head boss owner partner executive executives officer minister governor mayor pre
 NOW_WORDS: tuple[tuple[tuple[str, ...], ...], tuple[str, ...]] = (
     (("now",), ("currently",), ("current",), ("still",), ("today",), ("nowadays",), ("these", "days"),
      ("at", "present"), ("presently",), ("anymore",), ("latest",)),
-    ("现在", "目前", "如今", "当前", "现任", "仍然", "依然", "还在", "至今", "今天"),
+    ("现在", "目前", "如今", "当前", "现任", "仍然", "依然", "还在", "至今", "今天",
+     "而家", "仲系", "仲喺"),  # Cantonese: now, still is, still at (folded to simplified: 仲係 -> 仲系)
 )
 
 

@@ -92,6 +92,21 @@ def test_a_cantonese_question_is_answered(engine, question, entry):
     assert engine.answer(question).entry == entry
 
 
+@pytest.mark.parametrize("question, entry", [
+    ("200億基金係咪包喺1000億入面？", "fund"), ("張勇係咪阿里體育主席嚟㗎", "zhang-yong-sports"),
+    ("綠色生活嗰part講乜", "foundation-nature"),
+])
+def test_cantonese_function_words_are_no_names(engine, question, entry):
+    # 喺, 嚟㗎, 嗰, 乜: wordfreq's Chinese lacks them, so they read as names the knowledge never mentions
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry) == ("answered", entry), reply
+
+
+def test_cantonese_now_asks_about_today(engine):
+    reply = engine.answer("張勇而家喺阿里做咩職位？")
+    assert (reply.status, reply.entry, reply.about_now) == ("answered", "zhang-yong", True)
+
+
 def test_one_after_action_is_an_ordinal_only_when_it_stands_alone():
     assert "#1" not in rewrite("十大行动一共要砸多少钱")  # 一共: "in all"
     assert "#3" in rewrite("行动三是什么") and "#3" in rewrite("行动三")

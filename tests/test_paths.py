@@ -32,6 +32,7 @@ def test_a_plain_install_ships_the_knowledge_inside_the_package(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "bot/_knowledge/facts.yaml" in names
     assert any(n.startswith("bot/_knowledge/entries/") for n in names)
+    assert "bot/language/data/chinese_common_words.txt" in names  # read to tell everyday Chinese from names
 
     # Run the unpacked wheel from elsewhere, as an installed copy would run.
     site = tmp_path / "site"

@@ -56,7 +56,10 @@ class ChineseReader:
         between = _between_words(text)
         fixed = list(pairs)
         for i, pair in enumerate(pairs):
-            if pair not in self.known_words and not (covered[i] and covered[i + 1]) and i not in between:
+            # (an unknown character right beside it means a longer unknown word: 马化 of 马化腾 is no 码化)
+            beside = (i > 0 and not covered[i - 1]) or (i + 2 < len(covered) and not covered[i + 2])
+            if pair not in self.known_words and not (covered[i] and covered[i + 1]) and i not in between \
+                    and not beside:
                 known = self._homophone(pair)
                 if known:
                     corrections.append((pair, known))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.language.frequency import chinese_words, zipf
+from bot.language.frequency import chinese_words, is_common_chinese_word, zipf
 from bot.language.numbers import MONTHS, NUMBER_WORDS
 from bot.language.stopwords import STOPWORDS
 from bot.language.words import stem
@@ -62,10 +62,15 @@ def is_chinese_filler(term: str) -> bool:
 
 def chinese_term_share(term: str) -> float:
     """Like `foreign_share` for a Chinese term: 1 (a name to decline on) if any word of it is
-    rare or unknown to wordfreq (字节跳动, 马化腾), less the more everyday its rarest word is."""
-    rarest = min(zipf(w, "zh") for w in chinese_words(term))
+    rare or unknown to wordfreq (字节跳动, 马化腾) and no dictionary calls it an everyday word,
+    less the more everyday its rarest word is."""
+    words = chinese_words(term)
+    rarest_word = min(words, key=lambda w: zipf(w, "zh"))
+    rarest = zipf(rarest_word, "zh")
     if rarest < CHINESE_NAME_ZIPF:
-        return 1.0
+        if not (is_common_chinese_word(term) or is_common_chinese_word(rarest_word)):
+            return 1.0
+        rarest = CHINESE_NAME_ZIPF  # a dictionary's everyday word (主攻, 原话), only as rare as words get
     return min(1.0, max(0.0, (FILLER_ZIPF - rarest) / (FILLER_ZIPF - RARE_ZIPF)))
 
 

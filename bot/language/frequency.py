@@ -21,6 +21,9 @@ import msgpack
 
 _lists: dict[str, dict[str, float]] = {}
 _loading = Lock()
+# Everyday Chinese words wordfreq rates as rare as names (see bench/chinese_words.py).
+COMMON_CHINESE_WORDS = Path(__file__).with_name("data") / "chinese_common_words.txt"
+_common_chinese: list[str] = []  # one string, "\n" around every word: a substring test is the lookup
 
 
 def _data_dir() -> Path:
@@ -64,3 +67,13 @@ def chinese_words(run: str) -> list[str]:
                 i += size
                 break
     return words
+
+
+def is_common_chinese_word(word: str) -> bool:
+    """Whether a dictionary tags `word` as an everyday word (主攻, 原话), not a name (马化腾)."""
+    if not _common_chinese:
+        with _loading:
+            if not _common_chinese:
+                lines = COMMON_CHINESE_WORDS.read_text(encoding="utf-8").splitlines()
+                _common_chinese.append("\n" + "\n".join(w for w in lines if not w.startswith("#")) + "\n")
+    return f"\n{word}\n" in _common_chinese[0]

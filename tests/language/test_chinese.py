@@ -123,3 +123,28 @@ def test_a_pair_joining_two_words_is_no_homophone_typo(engine):
 def test_the_ten_items_are_the_ten_actions():
     assert " 10 action " in rewrite("阿里那十条里有没有讲农业的")
     assert "#10" in rewrite("第十条")  # the tenth, not the ten
+
+
+def test_a_dictionary_s_everyday_word_is_no_name_however_rare_wordfreq_rates_it():
+    # wordfreq: 主攻 3.47 and 马云 3.47 alike; jieba's dictionary tags 主攻 a verb and lacks 马云
+    from bot.language.everyday import chinese_term_share
+    assert chinese_term_share("主攻") < 1.0 and chinese_term_share("原话") < 1.0
+    assert chinese_term_share("马化腾") == 1.0 and chinese_term_share("美团") == 1.0
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("基金会升级之后要主攻哪三个方向？", "foundation-upgrade"), ("1000億元換算成美元大約是多少？", "pledge-amount"),
+])
+def test_a_question_with_a_rare_everyday_word_is_answered(engine, question, entry):
+    assert engine.answer(question).entry == entry
+
+
+def test_a_rare_name_still_declines(engine):
+    assert engine.answer("马化腾对共同富裕怎么看").reason == "unknown_term"
+
+
+def test_the_start_of_a_longer_unknown_name_is_no_homophone_typo(engine):
+    # 马化 sounds like the known 码化, but 腾 beside it makes 马化腾 one unknown name, not a typo
+    reply = engine.answer("马化腾的共同富裕计划是什么")
+    assert (reply.status, reply.reason) == ("unknown", "unknown_term"), reply
+    assert engine.answer("张永是谁").entry == "zhang-yong"  # a lone misspelt name is still read

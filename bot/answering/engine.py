@@ -14,7 +14,7 @@ from bot.answering.reply import Reply
 from bot.answering.units import LANGUAGES, Example, LanguageUnit, LanguageUnits, language_of
 from bot.answering.unstated import gap_of
 from bot.knowledge.model import Entry, Knowledge
-from bot.language.frequency import zipf
+from bot.language.frequency import is_common_chinese_word, zipf
 from bot.language.normalize import Analysis, Normalizer
 
 # Kinds of fact a question can ask that an entry may lack: asked of an entry without one,
@@ -64,11 +64,12 @@ class Engine:
         return self.units.get(language_of(question))
 
     def prepare(self) -> "Engine":
-        """Build every language now, and read the word-frequency lists (the bot does, before
+        """Build every language now, and read the word lists (the bot does, before
         serving and before a reload swaps in), so no user's question waits for either."""
         for lang in LANGUAGES:
             self.units.get(lang)
             zipf("the", lang)
+        is_common_chinese_word("主攻")
         return self
 
     def examples_in(self, lang: str) -> tuple[Example, ...]:

@@ -221,3 +221,10 @@ def test_inline_candidates_lead_with_the_answer_and_decline_alike(engine):
     assert len({r.entry for r in replies}) == len(replies) <= 3
     assert engine.candidates("who is the ceo of baidu") == []
     assert {r.lang for r in engine.candidates("阿里巴巴投入多少钱")} == {"zh"}
+
+
+def test_prepare_reads_every_word_list_before_the_first_question(shipped_knowledge):
+    from bot.language import frequency
+
+    Engine(shipped_knowledge).prepare()
+    assert set(frequency._lists) >= {"en", "zh"} and frequency._common_chinese  # no user waits for a list

@@ -9,8 +9,11 @@ already knows, so "1000亿元" meets "100 billion yuan" and "谁" asks for a per
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from bot.language.frequency import zipf
 from bot.language.numerals import CHINESE_DIGITS, CHINESE_SMALL_UNITS, MONTH_NAMES
@@ -243,8 +246,32 @@ def coverage(pairs: list[str], known) -> tuple[str, list[bool]]:
     return text, covered
 
 
+@lru_cache(maxsize=1)
+def _readings() -> dict[int, str]:
+    """pypinyin's table of each character's readings ("zhāng,zhàng"), read from its module file:
+    importing pypinyin itself loads its phrase dictionary too (57 MB against 12 MB), and a
+    homophone needs only one reading per character."""
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pypinyin is not installed (pip install pypinyin)")
+    path = Path(next(iter(spec.submodule_search_locations))) / "pinyin_dict.py"
+    module_spec = importlib.util.spec_from_file_location("_pledgebot_pinyin_dict", path)
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+    return module.pinyin_dict
+
+
 @lru_cache(maxsize=4096)
 def pinyin(term: str) -> str:
-    from pypinyin import lazy_pinyin  # only for Chinese the knowledge does not know
-
-    return " ".join(lazy_pinyin(term))
+    """Each character's first reading without tones ("张勇" -> "zhang yong"): only for Chinese the
+    knowledge does not know."""
+    readings = _readings()
+    syllables = []
+    for char in term:
+        reading = readings.get(ord(char))
+        if reading is None:
+            syllables.append(char)
+            continue
+        plain = unicodedata.normalize("NFD", reading.split(",")[0])
+        syllables.append("".join(c for c in plain if not unicodedata.combining(c)))  # (ü reads as u)
+    return " ".join(syllables)

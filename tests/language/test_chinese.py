@@ -148,3 +148,14 @@ def test_the_start_of_a_longer_unknown_name_is_no_homophone_typo(engine):
     reply = engine.answer("马化腾的共同富裕计划是什么")
     assert (reply.status, reply.reason) == ("unknown", "unknown_term"), reply
     assert engine.answer("张永是谁").entry == "zhang-yong"  # a lone misspelt name is still read
+
+
+def test_pinyin_reads_each_character_without_tones_and_without_pypinyin_s_phrase_dictionary():
+    import subprocess
+    import sys
+
+    from bot.language.chinese import pinyin
+    assert pinyin("张勇") == pinyin("张永") == "zhang yong" and pinyin("方像") == "fang xiang"
+    # importing pypinyin loads its 50 MB phrase dictionary: the bot reads only the characters' table
+    probe = "import sys; from bot.language.chinese import pinyin; pinyin('张勇'); print('pypinyin' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip() == "False"

@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 from bot.answering.asked_facts import states_all_asked
 from bot.answering.known_gaps import asks_beyond
 from bot.answering.matcher import Candidate, MatchIndex
-from bot.answering.parts import in_parts
+from bot.answering.parts import in_parts, story_told
 from bot.answering.reply import Reply
 from bot.answering.units import LANGUAGES, Example, LanguageUnit, LanguageUnits, language_of
 from bot.answering.unstated import gap_of
@@ -98,6 +98,12 @@ class Engine:
         whole = self._decide(question, lang, unit, analysis)
         parts = in_parts(question, lang, unit, whole, decide=self._decide, knowledge=self.knowledge,
                          max_choices=self.policy.max_choices, max_chars=MAX_QUESTION_CHARS)
+        if parts is None and whole.status == "unknown" and whole.reason == "off_topic":
+            told = story_told(question[:MAX_QUESTION_CHARS], unit, analysis)
+            if told is not None:
+                retold = self._decide(question, lang, unit, told)
+                if retold.status == "answered":
+                    return retold
         return parts or whole
 
     def _read(self, question: str, lang: str | None) -> tuple[str, str, LanguageUnit, Analysis]:

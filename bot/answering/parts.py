@@ -98,3 +98,41 @@ def _names_its_subject(unit: LanguageUnit, entry_id: str, content: frozenset[str
     tables = unit.index.tables
     position = tables.position.get(entry_id)
     return position is not None and bool(content & (tables.cores[position] | tables.subjects))
+
+
+# The share of its weight a word keeps when only the story around the question uses it and the
+# knowledge does not ("I drive for a ride-hailing app", "my grandma keeps getting scammed").
+STORY_SHARE = 0.2
+
+
+def story_told(question: str, unit: LanguageUnit, analysis: Analysis) -> Analysis | None:
+    """The whole message read with its story's unknown words lighter: the sentences that ask
+    nothing say who asks and why, the question says what about. None if there is no story."""
+    pieces = _pieces(question)
+    if len(pieces) < 2:
+        return None
+    asked_words: set[str] = set()
+    story = False
+    for piece, asked in pieces:
+        read = unit.normalizer.analyse(piece)
+        if asked or read.asks or read.attribute or _opens_a_question(piece):
+            asked_words.update(read.content)
+        else:
+            story = True
+    if not story or not asked_words:
+        return None
+    idf = unit.index.tables.idf
+    light = dict(analysis.light)
+    told = {t: min(light.get(t, 1.0), STORY_SHARE) for t in analysis.content if t not in asked_words
+            and (t not in idf or t in light)}
+    if not told:
+        return None
+    return analysis._replace(light=tuple({**light, **told}.items()))
+
+
+_QUESTION_OPENERS = re.compile(r"^\s*(?:what|whats|how|which|who|whom|whose|why|when|where|is|are|was|were|do|does|did|"
+                               r"can|could|will|would|should|has|have|had|tell|list|explain)\b", re.IGNORECASE)
+
+
+def _opens_a_question(piece: str) -> bool:
+    return bool(_QUESTION_OPENERS.match(piece))

@@ -24,3 +24,19 @@ def test_a_question_pointing_back_at_a_name_in_the_story_is_not_answered(engine,
 def test_two_questions_still_get_both_answers(engine):
     reply = engine.answer("how big is the fund? and who leads the team?")
     assert set(reply.entries) == {"fund", "team"}
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("My grandmother can't figure out her smartphone and gets scammed easily. Does Alibaba plan anything "
+     "to help people like her use digital devices?", "action-7"),
+    ("Singapore investor here. Over what time frame is Alibaba meant to deploy its 100 billion yuan?", "pledge-deadline"),
+])
+def test_the_story_s_everyday_words_weigh_little_against_the_question(engine, question, entry):
+    # "gets scammed", "Singapore investor here": who asks and why, not what about
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry) == ("answered", entry), reply
+
+
+def test_a_clause_that_asks_is_no_story_to_discount(engine):
+    # "what does it pay" asks what no source gives, even without a question mark
+    assert engine.answer("what does 'cloud employment' pay, and what kind of jobs are they?").status != "answered"

@@ -103,13 +103,14 @@ def _names_its_subject(unit: LanguageUnit, entry_id: str, content: frozenset[str
 # The share of its weight a word keeps when only the story around the question uses it and the
 # knowledge does not ("I drive for a ride-hailing app", "my grandma keeps getting scammed").
 STORY_SHARE = 0.2
+MAX_STORY_PIECES = 8  # a few sentences around a question; a longer message is no such story
 
 
 def story_told(question: str, unit: LanguageUnit, analysis: Analysis) -> Analysis | None:
     """The whole message read with its story's unknown words lighter: the sentences that ask
     nothing say who asks and why, the question says what about. None if there is no story."""
     pieces = _pieces(question)
-    if len(pieces) < 2:
+    if not 2 <= len(pieces) <= MAX_STORY_PIECES:
         return None
     asked_words: set[str] = set()
     story = False

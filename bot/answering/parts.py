@@ -64,7 +64,9 @@ def in_parts(question: str, lang: str, unit: LanguageUnit, whole: Reply, *, deci
         else:
             # A sentence asking something the documents do not give (or naming something else)
             # speaks for the message too; one that only found nothing may just rephrase.
-            declined_for_a_reason = part.status == "clarify" or part.reason in ("not_stated", "unknown_term")
+            # (so does one asking how to apply: the documents hold no instructions)
+            declined_for_a_reason = part.status == "clarify" or part.reason in ("not_stated", "unknown_term") \
+                or analysis.asks == "howto"
             blocked = blocked or (asking and (rare or declined_for_a_reason))
             story_names = story_names or rare
     if len(entries) == 1 and whole.status == "unknown" and whole.reason in ("off_topic", "unknown_term") \

@@ -40,3 +40,10 @@ def test_the_story_s_everyday_words_weigh_little_against_the_question(engine, qu
 def test_a_clause_that_asks_is_no_story_to_discount(engine):
     # "what does it pay" asks what no source gives, even without a question mark
     assert engine.answer("what does 'cloud employment' pay, and what kind of jobs are they?").status != "answered"
+
+
+def test_a_sentence_asking_how_to_apply_stops_the_story_s_answer(engine):
+    # the story mentions the fund; what is asked is how to apply, which no source says
+    question = ("hi, i run a tiny tea business and things have been rough. my friend said alibaba has a "
+                "20 billion fund now. how do i actually apply for money from it, is there a form?")
+    assert engine.answer(question).status != "answered"

@@ -18,7 +18,7 @@ from pathlib import Path
 from bot.language.frequency import zipf
 from bot.language.numerals import CHINESE_DIGITS, CHINESE_SMALL_UNITS, MONTH_NAMES
 
-CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002a6df"  # (Extension B: OpenCC folds 嗰 to 𠮶)
 _HAS_CJK = re.compile(f"[{CJK}]")
 
 _DIGITS = CHINESE_DIGITS
@@ -31,6 +31,7 @@ _QUESTION_WORDS = (
     ("多少钱", " how much "), ("多少个", " how many "), ("多少", " how much "), ("多大", " how big "), ("几个", " how many "),
     # Cantonese, as Hong Kong readers write it (folded to simplified first: 係咩 -> 系咩)
     ("系咩", " what "), ("点解", " why "), ("几多", " how much "), ("边个", " who "), ("边度", " where "),
+    ("喺边一年", " which year "), ("边一年", " which year "), ("边年", " which year "),
     ("喺边", " where "), ("几时", " when "), ("点申请", " how do i apply "), ("点样", " how "), ("几耐", " how long "),
     ("咩", " what "),
     ("多久", " how long "), ("几月几号", " what date "), ("几月几日", " what date "), ("几号", " what date "), ("几月", " which month "),
@@ -50,7 +51,8 @@ _STOPS = sorted({
     "意思", "含义", "意味着", "到底", "一共", "主要", "啥", "咋", "嘅", "冇", "有冇", "入面", "啲", "咗", "唔",
     # Cantonese function words (wordfreq's Chinese has none of them, so they read as names):
     # that, at, come, sentence particles, what, he/she, plural, so, now, still, also
-    "嗰", "喺", "嚟", "㗎", "喎", "啦", "囉", "咁", "噉", "乜", "乜嘢", "嘢", "佢", "哋", "系咪", "而家", "仲", "埋",
+    "嗰", "𠮶", "喺", "嚟", "㗎", "喎", "啦", "囉", "咁", "噉", "乜", "乜嘢", "嘢", "佢", "哋", "系咪", "而家", "仲", "埋",
+    "晒",  # (OpenCC folds 嗰 to 𠮶; 晒: all of it, as in 投晒)
 }, key=len, reverse=True)
 
 

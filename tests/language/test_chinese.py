@@ -102,6 +102,12 @@ def test_cantonese_function_words_are_no_names(engine, question, entry):
     assert (reply.status, reply.entry) == ("answered", entry), reply
 
 
+@pytest.mark.parametrize("question, entry", [("嗰二百億基金係用嚟做咩？", "fund"), ("阿里嗰一千億要喺邊一年之前投晒？", "pledge-deadline")])
+def test_cantonese_that_which_year_and_all_of_it_are_read(engine, question, entry):
+    # OpenCC folds 嗰 to 𠮶, a character beyond the common CJK block; 邊一年 asks a year; 晒: all of it
+    assert engine.answer(question).entry == entry
+
+
 def test_cantonese_now_asks_about_today(engine):
     reply = engine.answer("張勇而家喺阿里做咩職位？")
     assert (reply.status, reply.entry, reply.about_now) == ("answered", "zhang-yong", True)

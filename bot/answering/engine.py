@@ -22,6 +22,9 @@ from bot.language.normalize import Analysis, Normalizer
 STATED_KINDS = frozenset({"date", "amount", "count", "person", "place"})
 ATTRIBUTE_TOPIC_AT = 0.3  # an attribute question is declined informatively down to this topic score
 GAP_MARGIN = 0.3
+# "Is Zhang Yong still CEO?": when every close entry accounts for the whole question, each
+# answers it as of the sources; a "did you mean" between them asks the user to choose for nothing.
+WHOLE_COVERAGE = 0.99
 # Longer messages are cut before matching; no real question is this long.
 MAX_QUESTION_CHARS = 600
 
@@ -159,7 +162,8 @@ class Engine:
         clearly_best = nearest.score >= self.policy.clear_at and nearest.score - runner_up >= self.policy.clear_margin \
             and nearest.coverage >= self.policy.clear_coverage
         if clearly_best or nearest.score >= self.policy.answer_at and (
-                len(close) == 1 or states_all_asked(self.knowledge.facts, analysis, close, unit.index)):
+                len(close) == 1 or states_all_asked(self.knowledge.facts, analysis, close, unit.index)
+                or analysis.about_now and all(c.coverage >= WHOLE_COVERAGE for c in close)):
             if analysis.asks in STATED_KINDS and not unit.index.gives(nearest.entry, analysis.asks):
                 # About the right topic, but it gives no date (amount, person...) to answer with.
                 return self._not_stated(question, lang, analysis, nearest, analysis.asks)

@@ -91,6 +91,15 @@ def test_which_action_holds_a_topic_is_answered_by_that_action(engine, question,
     assert engine.answer("which overseas markets exactly").reason == "not_stated"
 
 
+@pytest.mark.parametrize("question", ["is zhang yong still the ceo", "Is Zhang Yong still the chairman of Alibaba's board?",
+                                      "张勇现在还是阿里的董事局主席吗？"])
+def test_a_question_about_now_that_several_entries_answer_whole_is_answered_as_of_the_sources(engine, question):
+    # each close entry states the role; asking the user to choose between them helps no one
+    reply = engine.answer(question)
+    assert (reply.status, reply.about_now) == ("answered", True), reply
+    assert reply.entry.startswith("zhang-yong")
+
+
 def test_a_date_asked_of_an_entry_without_one_is_not_answered_with_the_topic(engine):
     reply = engine.answer("on which day exactly were the ten actions announced")
     assert (reply.status, reply.reason) == ("unknown", "not_stated")

@@ -60,6 +60,7 @@ def test_names_roles_and_figures_the_knowledge_never_mentions_still_decline(engi
     ("who became ceo after zhang yong", "succession"), ("阿里那1000亿到底投完没", "status"),
     ("張勇是哪裡人啊？", "origin"), ("张勇之前阿里的CEO是谁？", "succession"),
     ("张勇是哪个学校毕业的？", "education"), ("who was ceo of alibaba before zhang yong", "succession"),
+    ("did alibaba hit the target by 2025", "status"), ("did alibaba meet the target of investing 100 billion", "status"),
 ])
 def test_an_attribute_no_source_gives_is_declined_with_the_nearest_topic(engine, question, attribute):
     reply = engine.answer(question)

@@ -43,6 +43,10 @@ ATTRIBUTES: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] = {
     "yearly": ((("each", "year"), ("per", "year"), ("every", "year"), ("a", "year"), ("annually",), ("yearly",),
                 ("per", "annum")),
                ("每年", "每一年", "年均")),
+    # What anyone did before joining Alibaba, or when they joined: the sources start in 2015.
+    "earlier": ((("before", "joining"), ("before", "he", "joined"), ("before", "alibaba"), ("join", "alibaba"),
+                 ("joined", "alibaba")),
+                ("加入阿里", "加盟阿里", "进入阿里", "进阿里", "以前在哪", "之前在哪家", "之前在哪里工作")),
     "origin": ((("where", "is", "he", "from"), ("where", "was", "he", "from"), ("hometown",), ("home", "town"),
                 ("grew", "up"), ("nationality",)),
                ("哪里人", "籍贯", "出生地", "哪儿人")),

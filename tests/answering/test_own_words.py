@@ -61,6 +61,7 @@ def test_names_roles_and_figures_the_knowledge_never_mentions_still_decline(engi
     ("張勇是哪裡人啊？", "origin"), ("张勇之前阿里的CEO是谁？", "succession"),
     ("张勇是哪个学校毕业的？", "education"), ("who was ceo of alibaba before zhang yong", "succession"),
     ("did alibaba hit the target by 2025", "status"), ("did alibaba meet the target of investing 100 billion", "status"),
+    ("when did zhang yong join alibaba", "earlier"), ("张勇加入阿里之前在哪里工作？", "earlier"),
 ])
 def test_an_attribute_no_source_gives_is_declined_with_the_nearest_topic(engine, question, attribute):
     reply = engine.answer(question)

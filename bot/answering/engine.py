@@ -24,7 +24,7 @@ ATTRIBUTE_TOPIC_AT = 0.3  # an attribute question is declined informatively down
 GAP_MARGIN = 0.3
 # "Is Zhang Yong still CEO?": when every close entry accounts for the whole question, each
 # answers it as of the sources; a "did you mean" between them asks the user to choose for nothing.
-WHOLE_COVERAGE = 0.99
+WHOLE_COVERAGE = 0.9
 # Longer messages are cut before matching; no real question is this long.
 MAX_QUESTION_CHARS = 600
 

@@ -14,6 +14,7 @@ from bot.answering.reply import Reply
 from bot.answering.units import LANGUAGES, Example, LanguageUnit, LanguageUnits, language_of
 from bot.answering.unstated import gap_of
 from bot.knowledge.model import Entry, Knowledge
+from bot.language.chinese import readings as pinyin_readings
 from bot.language.frequency import is_common_chinese_word, zipf
 from bot.language.normalize import Analysis, Normalizer
 
@@ -41,6 +42,14 @@ class Policy(NamedTuple):
     min_coverage: float = 0.6  # share of the question's meaning the entry must account for
     smalltalk_at: float = 85.0  # rapidfuzz token_set_ratio for a greeting or thanks
     max_choices: int = 3
+
+
+def _read_word_lists() -> None:
+    """Read every word list a question may need: word frequencies, everyday Chinese words, pinyin."""
+    for lang in LANGUAGES:
+        zipf("the", lang)
+    is_common_chinese_word("主攻")
+    pinyin_readings()
 
 
 class Engine:
@@ -71,8 +80,7 @@ class Engine:
         serving and before a reload swaps in), so no user's question waits for either."""
         for lang in LANGUAGES:
             self.units.get(lang)
-            zipf("the", lang)
-        is_common_chinese_word("主攻")
+        _read_word_lists()
         return self
 
     def examples_in(self, lang: str) -> tuple[Example, ...]:

@@ -102,6 +102,9 @@ def _names_its_subject(unit: LanguageUnit, entry_id: str, content: frozenset[str
     return position is not None and bool(content & (tables.cores[position] | tables.subjects))
 
 
+# Pointing back at an organisation or group the story may have named ("how much did they pledge").
+THEY = re.compile(r"\b(?:they|them|their|theirs)\b|他们|她们|它们", re.IGNORECASE)
+
 # The share of its weight a word keeps when only the story around the question uses it and the
 # knowledge does not ("I drive for a ride-hailing app", "my grandma keeps getting scammed").
 STORY_SHARE = 0.2
@@ -115,15 +118,19 @@ def story_told(question: str, unit: LanguageUnit, analysis: Analysis) -> Analysi
     if not 2 <= len(pieces) <= MAX_STORY_PIECES:
         return None
     asked_words: set[str] = set()
-    story = False
+    story = story_rare = points_back = False
     for piece, asked in pieces:
         read = unit.normalizer.analyse(piece)
         if asked or read.asks or read.attribute or _opens_a_question(piece):
             asked_words.update(read.content)
+            points_back = points_back or bool(THEY.search(piece))
         else:
             story = True
-    if not story or not asked_words:
-        return None
+            light = dict(read.light)
+            story_rare = story_rare or bool(read.names) \
+                or any(light.get(stem(w), 1.0) >= RARE_SHARE for w in read.foreign)
+    if not story or not asked_words or (story_rare and points_back):
+        return None  # ("Tencent pledged too. How much did they pledge?": they may be Tencent)
     idf = unit.index.tables.idf
     light = dict(analysis.light)
     told = {t: min(light.get(t, 1.0), STORY_SHARE) for t in analysis.content if t not in asked_words

@@ -132,7 +132,7 @@ _RELATIVE_AFTER = frozenset("""children kids people those workers families anyon
 # "Which action is about jobs", "falls under which direction": which part of the plan holds
 # the topic, a question the topic's own entry answers, not the names of things it lacks.
 _PARTS_OF_PLAN = frozenset("""action actions direction directions pillar pillars point points item items
-    number part parts heading category""".split())
+    number heading category""".split())  # (not "part": "which villages are part of it" asks names)
 _PART_REACH = 4  # "which of the ten actions"
 
 

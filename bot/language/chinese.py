@@ -249,7 +249,7 @@ def coverage(pairs: list[str], known) -> tuple[str, list[bool]]:
 
 
 @lru_cache(maxsize=1)
-def _readings() -> dict[int, str]:
+def readings() -> dict[int, str]:
     """pypinyin's table of each character's readings ("zhāng,zhàng"), read from its module file:
     importing pypinyin itself loads its phrase dictionary too (57 MB against 12 MB), and a
     homophone needs only one reading per character."""
@@ -267,13 +267,13 @@ def _readings() -> dict[int, str]:
 def pinyin(term: str) -> str:
     """Each character's first reading without tones ("张勇" -> "zhang yong"): only for Chinese the
     knowledge does not know."""
-    readings = _readings()
+    table = readings()
     syllables = []
     for char in term:
-        reading = readings.get(ord(char))
+        reading = table.get(ord(char))
         if reading is None:
             syllables.append(char)
             continue
-        plain = unicodedata.normalize("NFD", reading.split(",")[0])
-        syllables.append("".join(c for c in plain if not unicodedata.combining(c)))  # (ü reads as u)
+        plain = unicodedata.normalize("NFD", reading.split(",")[0]).replace("u\u0308", "v")  # ü as lazy_pinyin writes it
+        syllables.append("".join(c for c in plain if not unicodedata.combining(c)))
     return " ".join(syllables)

@@ -1,6 +1,6 @@
 """Words that carry no topic: question words, function words and chat filler.
 
-A question made only of these has nothing to match on. Everything  in a
+A question made only of these has nothing to match on. Everything else in a
 question is a content word the knowledge must account for, or the bot declines.
 """
 

@@ -224,7 +224,8 @@ def test_inline_candidates_lead_with_the_answer_and_decline_alike(engine):
 
 
 def test_prepare_reads_every_word_list_before_the_first_question(shipped_knowledge):
-    from bot.language import frequency
+    from bot.language import chinese, frequency
 
     Engine(shipped_knowledge).prepare()
     assert set(frequency._lists) >= {"en", "zh"} and frequency._common_chinese  # no user waits for a list
+    assert chinese.readings.cache_info().currsize == 1  # nor for the pinyin table

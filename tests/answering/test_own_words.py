@@ -222,3 +222,8 @@ def test_why_is_answered_only_by_an_entry_written_to_give_a_reason(engine):
 def test_a_plan_or_a_conversion_is_no_progress_or_company_finances(engine, question):
     assert engine.unit_for(question).normalizer.analyse(question).attribute is None
     assert engine.answer("how much is the 100 billion yuan pledge worth in us dollars").entry == "pledge-amount"
+
+
+@pytest.mark.parametrize("question", ["how much will alibaba invest in the end", "怎么加入阿里的乡村振兴项目"])
+def test_joining_a_programme_or_a_total_in_the_end_is_no_career_or_progress_question(engine, question):
+    assert engine.answer(question).missing not in ("earlier", "status")

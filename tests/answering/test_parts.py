@@ -47,3 +47,8 @@ def test_a_sentence_asking_how_to_apply_stops_the_story_s_answer(engine):
     question = ("hi, i run a tiny tea business and things have been rough. my friend said alibaba has a "
                 "20 billion fund now. how do i actually apply for money from it, is there a form?")
     assert engine.answer(question).status != "answered"
+
+
+def test_a_story_naming_another_company_is_not_read_again_when_the_question_points_back(engine):
+    # "they" may be Tencent: the story's rare word is not lightened into Alibaba's answer
+    assert engine.answer("Tencent also pledged money. How much did they pledge?").status != "answered"

@@ -55,6 +55,7 @@ def test_a_deadline_or_timeframe_asks_a_date(question):
     ("crop varieties fall under which direction", None), ("which of the ten actions covers smes", None),
     ("which counties exactly", "which"), ("which overseas markets", "which"),
     ("which ones are they", "which"),  # the names of what was just mentioned, not a part of the plan
+    ("which villages are part of the program", "which"),
 ])
 def test_which_part_of_the_plan_asks_no_names(question, kind):
     assert asked_kind(question.split()) == kind

@@ -162,6 +162,7 @@ def test_pinyin_reads_each_character_without_tones_and_without_pypinyin_s_phrase
 
     from bot.language.chinese import pinyin
     assert pinyin("张勇") == pinyin("张永") == "zhang yong" and pinyin("方像") == "fang xiang"
+    assert pinyin("女") == "nv" != pinyin("努")  # ü stays apart from u, as lazy_pinyin wrote it
     # importing pypinyin loads its 50 MB phrase dictionary: the bot reads only the characters' table
     probe = "import sys; from bot.language.chinese import pinyin; pinyin('张勇'); print('pypinyin' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip() == "False"

@@ -15,7 +15,7 @@ from bot.answering.units import LANGUAGES, Example, LanguageUnit, LanguageUnits,
 from bot.answering.unstated import gap_of
 from bot.knowledge.model import Entry, Knowledge
 from bot.language.chinese import readings as pinyin_readings
-from bot.language.frequency import is_common_chinese_word, zipf
+from bot.language.frequency import common_chinese_words, zipf
 from bot.language.normalize import Analysis, Normalizer
 
 # Kinds of fact a question can ask that an entry may lack: asked of an entry without one,
@@ -48,7 +48,7 @@ def _read_word_lists() -> None:
     """Read every word list a question may need: word frequencies, everyday Chinese words, pinyin."""
     for lang in LANGUAGES:
         zipf("the", lang)
-    is_common_chinese_word("主攻")
+    common_chinese_words()
     pinyin_readings()
 
 
@@ -251,4 +251,3 @@ class Engine:
         examples = tuple(e.entry for e in self.examples_in(lang)[:3])
         return Reply(question, "answered", lang, entries=(best_entry.id,), score=best_score / 100,
                      suggestions=examples, smalltalk=True)
-

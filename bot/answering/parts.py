@@ -9,16 +9,19 @@ from typing import Callable
 from bot.answering.reply import Reply
 from bot.answering.units import LanguageUnit
 from bot.knowledge.model import Knowledge
+from bot.language.asking import opens_a_question
 from bot.language.normalize import Analysis
-from bot.language.words import stem
+from bot.language.words import stem, surface_tokens
 
 # Where one question or sentence ends and another begins: "?", ".", ";", "and", 以及, 还有...
 PART_SEPARATORS = re.compile(r"[?？;；!！。:：，]|\.(?=\s)|\b(?:and|also|plus|as well as)\b|以及|还有|另外|同时|并且",
                              re.IGNORECASE)
 WHOLE_IS_ENOUGH = 0.9
-RARE_SHARE = 0.9
+RARE_SHARE = 0.9  # an unknown word keeping this much of its weight is rare: a name, a term
 # Words pointing back at someone named before ("how much did they pledge", 他们投了多少).
-POINTING = re.compile(r"\b(?:they|them|their|theirs|it|its|he|him|his|she|her|hers)\b|他们|她们|它们|他|她|其", re.IGNORECASE)  # an unknown word keeping this much of its weight is rare: a name, a term
+POINTING = re.compile(r"\b(?:they|them|their|theirs|it|its|he|him|his|she|her|hers)\b|他们|她们|它们|他|她|其", re.IGNORECASE)
+# Of those, the ones pointing at an organisation or group a story may have named.
+THEY = re.compile(r"\b(?:they|them|their|theirs)\b|他们|她们|它们", re.IGNORECASE)
 
 # The engine's decision for one text: (question, lang, unit, analysis) -> Reply.
 Decide = Callable[[str, str, LanguageUnit, Analysis], Reply]
@@ -102,9 +105,6 @@ def _names_its_subject(unit: LanguageUnit, entry_id: str, content: frozenset[str
     return position is not None and bool(content & (tables.cores[position] | tables.subjects))
 
 
-# Pointing back at an organisation or group the story may have named ("how much did they pledge").
-THEY = re.compile(r"\b(?:they|them|their|theirs)\b|他们|她们|它们", re.IGNORECASE)
-
 # The share of its weight a word keeps when only the story around the question uses it and the
 # knowledge does not ("I drive for a ride-hailing app", "my grandma keeps getting scammed").
 STORY_SHARE = 0.2
@@ -121,7 +121,7 @@ def story_told(question: str, unit: LanguageUnit, analysis: Analysis) -> Analysi
     story = story_rare = points_back = False
     for piece, asked in pieces:
         read = unit.normalizer.analyse(piece)
-        if asked or read.asks or read.attribute or _opens_a_question(piece):
+        if asked or read.asks or read.attribute or opens_a_question(surface_tokens(piece)):
             asked_words.update(read.content)
             points_back = points_back or bool(THEY.search(piece))
         else:
@@ -138,11 +138,3 @@ def story_told(question: str, unit: LanguageUnit, analysis: Analysis) -> Analysi
     if not told:
         return None
     return analysis._replace(light=tuple({**light, **told}.items()))
-
-
-_QUESTION_OPENERS = re.compile(r"^\s*(?:what|whats|how|which|who|whom|whose|why|when|where|is|are|was|were|do|does|did|"
-                               r"can|could|will|would|should|has|have|had|tell|list|explain)\b", re.IGNORECASE)
-
-
-def _opens_a_question(piece: str) -> bool:
-    return bool(_QUESTION_OPENERS.match(piece))

@@ -104,8 +104,12 @@ def asked_class(tokens: list[str]) -> str | None:
 
 # "Is it true it's 50 billion?", "by 2025 or 2030?", 是不是2000亿: the asker checks a figure they
 # heard. A figure the documents never give is then the claim to correct, not a topic they lack.
-_CHECK_OPENERS = frozenset("""is was are were did does do has have will would could isnt wasnt didnt doesnt""".split())
+_CHECK_OPENERS = frozenset("""is was are were did does do has have had will would could should can
+    isnt wasnt didnt doesnt""".split())
 _CHECK_WORDS = frozenset({"true", "or"})
+# A sentence opening with one of these asks something, with or without a question mark.
+_QUESTION_OPENERS = _CHECK_OPENERS | frozenset("""what whats how which who whom whose why when where
+    tell list explain""".split())
 _CHINESE_CHECK = ("吗", "嗎", "是不是", "对不对", "對不對", "还是", "還是", "真的")
 
 
@@ -113,6 +117,11 @@ def checks_claim(words: list[str], folded: str) -> bool:
     """Whether the question checks something the asker heard (a yes/no or either/or question)."""
     return bool(words) and (words[0] in _CHECK_OPENERS or not _CHECK_WORDS.isdisjoint(words)) \
         or any(marker in folded for marker in _CHINESE_CHECK)
+
+
+def opens_a_question(words) -> bool:
+    """Whether a sentence's first word asks ("what does it pay, ...", "does the plan cover ...")."""
+    return bool(words) and words[0] in _QUESTION_OPENERS
 
 
 # First word -> (priority, the words) of each entry of _ASKS starting with it.

@@ -13,8 +13,8 @@ tokenisers this project does not need); reading one small list costs about 20 ms
 from __future__ import annotations
 
 import gzip
-from functools import lru_cache
 import importlib.util
+from functools import lru_cache
 from pathlib import Path
 from threading import Lock
 
@@ -24,7 +24,6 @@ _lists: dict[str, dict[str, float]] = {}
 _loading = Lock()
 # Everyday Chinese words wordfreq rates as rare as names (see bench/chinese_words.py).
 COMMON_CHINESE_WORDS = Path(__file__).with_name("data") / "chinese_common_words.txt"
-_common_chinese: list[str] = []  # one string, "\n" around every word: a substring test is the lookup
 
 
 def _data_dir() -> Path:
@@ -70,12 +69,15 @@ def chinese_words(run: str) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=1)
+def common_chinese_words() -> str:
+    """The list as one string with "\n" around every word: a substring test is the lookup, and
+    the whole list costs under 1 MB (a set of its 56,000 words would cost 8 MB)."""
+    lines = COMMON_CHINESE_WORDS.read_text(encoding="utf-8").splitlines()
+    return "\n" + "\n".join(w for w in lines if not w.startswith("#")) + "\n"
+
+
 @lru_cache(maxsize=8192)  # (a substring test over the whole list costs up to 0.25 ms)
 def is_common_chinese_word(word: str) -> bool:
     """Whether a dictionary tags `word` as an everyday word (主攻, 原话), not a name (马化腾)."""
-    if not _common_chinese:
-        with _loading:
-            if not _common_chinese:
-                lines = COMMON_CHINESE_WORDS.read_text(encoding="utf-8").splitlines()
-                _common_chinese.append("\n" + "\n".join(w for w in lines if not w.startswith("#")) + "\n")
-    return f"\n{word}\n" in _common_chinese[0]
+    return f"\n{word}\n" in common_chinese_words()

@@ -44,8 +44,8 @@ ATTRIBUTES: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] = {
                 ("per", "annum")),
                ("每年", "每一年", "年均")),
     # What anyone did before joining Alibaba, or when they joined: the sources start in 2015.
-    "earlier": ((("before", "joining"), ("before", "he", "joined"), ("before", "alibaba"), ("he", "join"),
-                 ("he", "joined"), ("yong", "join"), ("yong", "joined"), ("zhang", "join"), ("zhang", "joined")),
+    # ("when did he join": see asked_attribute)
+    "earlier": ((("before", "joining"), ("before", "he", "joined"), ("before", "alibaba")),
                 ("加入阿里之前", "加入阿里巴巴之前", "哪年加入", "哪一年加入", "几时加入", "什么时候加入", "时候加入",
                  "哪年进阿里", "进阿里之前", "以前在哪", "之前在哪家", "之前在哪里工作")),
     "origin": ((("where", "is", "he", "from"), ("where", "was", "he", "from"), ("hometown",), ("home", "town"),
@@ -104,7 +104,10 @@ _ATTRIBUTE_TABLES = {attribute: _Table(table) for attribute, table in ATTRIBUTES
 _PERFECT = frozenset({"has", "have", "had", "hasnt", "havent", "hadnt"})
 _DONE = frozenset({"spent", "invested", "built", "completed", "finished", "achieved", "delivered", "disbursed",
                    "reached", "hit", "met", "used", "opened", "created", "set"})
-_FIRST_WORDS = frozenset(w for table in _ATTRIBUTE_TABLES.values() for w in table.by_first) | _PERFECT
+# Asked when someone joined: the sources name roles from 2015 on, never when anyone joined.
+_WHEN_JOINED = frozenset({"when", "year"})
+_JOINED = frozenset({"join", "joined"})
+_FIRST_WORDS = frozenset(w for table in _ATTRIBUTE_TABLES.values() for w in table.by_first) | _PERFECT | _WHEN_JOINED
 _NOW_TABLE = _Table(NOW_WORDS)
 
 
@@ -118,6 +121,9 @@ def asked_attribute(words: list[str], text: str) -> tuple[str | None, tuple[str,
         if found:
             return attribute, found
     for i, word in enumerate(words):
+        joined = [w for w in words[i + 1:i + 6] if w in _JOINED] if word in _WHEN_JOINED else []
+        if joined:  # "when did zhang yong join", "what year did he join weibo's board"
+            return "earlier", (word, joined[0])
         if word in _PERFECT and not (i and words[i - 1] == "to"):  # "has alibaba actually spent"; not
             # "is supposed to have invested by 2025", which asks the plan
             done = [w for w in words[i + 1:i + 6] if w in _DONE]

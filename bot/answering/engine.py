@@ -52,6 +52,15 @@ def _read_word_lists() -> None:
     pinyin_readings()
 
 
+def _plan_part_first(decide, question: str, lang: str, unit: LanguageUnit, analysis: Analysis) -> Reply:
+    """"Does the plan help farmers": the part of the plan on farming answers; failing that,
+    the question read with the plan's words, as written."""
+    if not analysis.container:
+        return decide(question, lang, unit, analysis)
+    focused = decide(question, lang, unit, analysis.focused())
+    return focused if focused.status == "answered" else decide(question, lang, unit, analysis)
+
+
 class Engine:
     def __init__(self, knowledge: Knowledge, policy: Policy = Policy(), exhaustive: bool = False,
                  units: LanguageUnits | None = None):
@@ -106,7 +115,7 @@ class Engine:
     def answer(self, question: str, lang: str | None = None) -> Reply:
         """The decision for a question, to be worded in `lang` ("en" or "zh") or the question's own."""
         question, lang, unit, analysis = self._read(question, lang)
-        whole = self._decide(question, lang, unit, analysis)
+        whole = _plan_part_first(self._decide, question, lang, unit, analysis)
         parts = in_parts(question, lang, unit, whole, decide=self._decide, knowledge=self.knowledge,
                          max_choices=self.policy.max_choices, max_chars=MAX_QUESTION_CHARS)
         if parts is None and whole.status == "unknown" and whole.reason == "off_topic":
@@ -200,7 +209,7 @@ class Engine:
 
         Empty when `answer` would decline; otherwise its decision comes first."""
         question, lang, unit, analysis = self._read(question, lang)
-        reply = self._decide(question, lang, unit, analysis)
+        reply = _plan_part_first(self._decide, question, lang, unit, analysis)
         if reply.status == "unknown":
             return []
         chosen = [reply] if reply.status == "answered" and reply.entry in unit.index.entry_ids else []

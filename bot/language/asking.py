@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.language.kinds import FACT_KINDS
 
 # Question words that ask for a kind of fact (see knowledge.FACT_KINDS).
@@ -161,3 +163,16 @@ def asked_kind(tokens: list[str]) -> str | None:
                     and not (words == ("which",) and _asks_part(tokens, i)):
                 best = priority
     return _ASKS[best][1] if best < len(_ASKS) else None
+
+
+# "Does the plan do anything for farmers", "is there something about jobs", 有没有跟农业相关的:
+# whether a whole (the plan) holds a part about a topic.
+_MEMBERSHIP = re.compile(
+    r"\b(?:say|says|said|do|does|did|doing|include|includes|included|have|has|had|cover|covers|mention|mentions|"
+    r"offer|offers|got|is there|are there|was there)\s+(?:anything|something|any(?:thing)?\s+\w+|a part|a bit|stuff)\b"
+    r"|有没有|有冇|有无|是否有|有否|有没", re.IGNORECASE)
+
+
+def asks_membership(text: str) -> bool:
+    """Whether the question asks if a whole has a part about something."""
+    return _MEMBERSHIP.search(text) is not None

@@ -27,6 +27,8 @@ _NUMERAL = f"[0-9.{''.join(_DIGITS)}十百千]+"
 
 # Question words, longest first, and what the engine reads them as.
 _QUESTION_WORDS = (
+    # an ordinal asked (第几项): which part of the plan, not a count
+    ("第几条", " which action "), ("第几项", " which action "), ("第几", " which number "),
     ("什么时候", " when "), ("哪一年", " which year "), ("哪年", " which year "), ("何时", " when "),
     ("多少钱", " how much "), ("多少个", " how many "), ("多少", " how much "), ("多大", " how big "), ("几个", " how many "),
     # Cantonese, as Hong Kong readers write it (folded to simplified first: 係咩 -> 系咩)

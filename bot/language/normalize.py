@@ -15,7 +15,7 @@ import copy
 import re
 from typing import Iterable, NamedTuple
 
-from bot.language.asking import KIND_WORDS, asked_class, asked_kind, checks_claim
+from bot.language.asking import KIND_WORDS, asked_class, asked_kind, asks_membership, checks_claim
 from bot.language.chinese import has_chinese, to_simplified
 from bot.language.chinese import is_piece as chinese_is_piece
 from bot.language.chinese_reading import ChineseReader
@@ -35,6 +35,13 @@ ATTRIBUTION = re.compile(
 # The share of its weight a figure keeps when the question checks it ("is it 50 billion?") and the
 # knowledge never states it: the answer's own figure corrects it.
 CHECKED_FIGURE_SHARE = 0.3
+# "Does the plan do anything for farmers", 十大行动里有没有跟农业相关的内容: the plan is where to look,
+# farming is what is asked. These words name the plan (and whose it is) ...
+PLAN_WORDS = frozenset({"10", "action", "plan"})
+PLAN_OWNER_WORDS = frozenset({"alibaba", "common", "prosper"})
+# ... and these only frame what is asked in Chinese: "inside", "related", "content", "items".
+MEMBERSHIP_FRAME_ZH = re.compile(r"里面|里头|当中|之中|(?:相关|有关|沾边|挂钩)(?:的)?|"
+                                 r"(?:的)?(?:内容|项目|措施|举措|方面|部分|东西|那种|这种|这类|之类)")
 YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -51,6 +58,13 @@ class Analysis(NamedTuple):
     attribute: str | None = None  # an attribute no fact gives (age, salary, progress so far: see kinds.py)
     about_now: bool = False  # the question asks about today ("still", "now", 目前)
     named: str | None = None  # a class of named things it asks the names of ("which counties": place)
+    container: tuple[str, ...] = ()  # "does the plan have X": the plan's words, around what is asked
+
+    def focused(self) -> "Analysis":
+        """What a "does the plan have X" question asks, without the plan."""
+        return self._replace(content=tuple(t for t in self.content if t not in self.container),
+                             light=tuple((t, share) for t, share in self.light if t not in self.container),
+                             container=())
 
     @property
     def text(self) -> str:
@@ -156,6 +170,10 @@ class Normalizer:
         """Normalise `text`; `words`, if given, are its `surface_tokens` already computed."""
         if correct_typos and words is None:
             text = ATTRIBUTION.sub(" ", text)
+            if has_chinese(text):
+                text = to_simplified(text)
+            if asks_membership(text) and has_chinese(text):
+                text = MEMBERSHIP_FRAME_ZH.sub(" ", text)
         words = surface_tokens(text) if words is None else words
         corrections = []
         foreign = []
@@ -222,6 +240,10 @@ class Normalizer:
             light.update((t, CHECKED_FIGURE_SHARE) for t in content
                          if t.isdigit() and t not in self.known_words and not YEAR.fullmatch(t))
         names |= {w for w in foreign if w in ROLE_TITLES}
+        container = ()
+        if correct_typos and not PLAN_WORDS.isdisjoint(content) and asks_membership(folded):
+            container = tuple(t for t in content if t in PLAN_WORDS or t in PLAN_OWNER_WORDS)
+            container = container if len(container) < len(content) else ()
         return Analysis(
             tokens=tuple(tokens),
             content=tuple(content),
@@ -234,4 +256,5 @@ class Normalizer:
             attribute=attribute,
             about_now=about_now,
             named=named,
+            container=container,
         )

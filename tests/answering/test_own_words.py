@@ -93,6 +93,28 @@ def test_which_action_holds_a_topic_is_answered_by_that_action(engine, question,
     assert engine.answer("which overseas markets exactly").reason == "not_stated"
 
 
+@pytest.mark.parametrize("question, entry", [
+    ("十大行动里有没有扶持中小企业的内容？", "action-2"),
+    ("十大行動裡面有沒有跟農業相關的項目？", "action-3"),  # traditional; 里面, 相关, 项目 only frame the topic
+    ("do any of the ten actions deal with employment", "action-5"),
+    ("does any part of the ten actions help old people use smartphones", "action-7"),
+])
+def test_does_the_plan_have_a_part_about_a_topic_is_answered_by_that_part(engine, question, entry):
+    # the plan's own words ("ten actions") would pull the list of all ten; the part is asked
+    assert engine.answer(question).entries == (entry,)
+
+
+@pytest.mark.parametrize("question", ["十大行动里有没有关于房地产的内容", "does the plan say anything about stock buybacks"])
+def test_a_part_the_plan_does_not_have_is_not_answered_with_the_plan(engine, question):
+    assert engine.answer(question).status == "unknown"
+
+
+@pytest.mark.parametrize("question, entry", [("中小企业出海是十大行动第几项", "action-4"), ("灵活就业是第几条", "action-6")])
+def test_which_number_in_chinese_asks_the_part_of_the_plan_not_a_count(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.entries, reply.asked) == ((entry,), None)
+
+
 @pytest.mark.parametrize("question", ["is zhang yong still the ceo", "Is Zhang Yong still the chairman of Alibaba's board?",
                                       "张勇现在还是阿里的董事局主席吗？"])
 def test_a_question_about_now_that_several_entries_answer_whole_is_answered_as_of_the_sources(engine, question):

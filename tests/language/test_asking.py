@@ -1,6 +1,6 @@
 import pytest
 
-from bot.language.asking import asked_class, asked_kind, checks_claim
+from bot.language.asking import asked_class, asked_kind, asks_membership, checks_claim
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -59,3 +59,13 @@ def test_a_deadline_or_timeframe_asks_a_date(question):
 ])
 def test_which_part_of_the_plan_asks_no_names(question, kind):
     assert asked_kind(question.split()) == kind
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("does the plan include anything for vulnerable people", True), ("is there something about jobs", True),
+    ("did the ten actions say anything about farming", True), ("十大行动里有没有跟农业相关的", True),
+    ("十大行動裡面有冇幫中小企", True), ("what does the plan include", False), ("十大行动是什么", False),
+    ("anything else?", False),
+])
+def test_whether_a_question_asks_if_the_plan_holds_a_part_about_a_topic(question, asks):
+    assert asks_membership(question) is asks

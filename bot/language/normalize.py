@@ -243,7 +243,10 @@ class Normalizer:
         container = ()
         if correct_typos and not PLAN_WORDS.isdisjoint(content) and asks_membership(folded):
             container = tuple(t for t in content if t in PLAN_WORDS or t in PLAN_OWNER_WORDS)
-            container = container if len(container) < len(content) else ()
+        elif correct_typos and "action" in content and any(t.startswith("#") for t in content):
+            # "阿里共富十大行动第七条": the seventh action is asked; whose plan it is, is said
+            container = tuple(t for t in content if t in PLAN_OWNER_WORDS)
+        container = container if len(container) < len(content) else ()
         return Analysis(
             tokens=tuple(tokens),
             content=tuple(content),

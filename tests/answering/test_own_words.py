@@ -109,6 +109,15 @@ def test_a_part_the_plan_does_not_have_is_not_answered_with_the_plan(engine, que
     assert engine.answer(question).status == "unknown"
 
 
+@pytest.mark.parametrize("question, entry", [
+    ("阿里共同富裕十大行动第五条是什么", "action-5"),
+    ("what's the 9th of alibaba's common prosperity actions", "action-9"),
+])
+def test_an_ordinal_of_the_plan_is_answered_by_that_action_whoever_the_plan_is_said_to_be_of(engine, question, entry):
+    # "Alibaba's common prosperity" says whose plan; the action entries do not repeat it
+    assert engine.answer(question).entries == (entry,)
+
+
 @pytest.mark.parametrize("question, entry", [("中小企业出海是十大行动第几项", "action-4"), ("灵活就业是第几条", "action-6")])
 def test_which_number_in_chinese_asks_the_part_of_the_plan_not_a_count(engine, question, entry):
     reply = engine.answer(question)

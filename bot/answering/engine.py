@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 from bot.answering.asked_facts import states_all_asked
 from bot.answering.known_gaps import asks_beyond
 from bot.answering.matcher import Candidate, MatchIndex
-from bot.answering.parts import in_parts, story_told
+from bot.answering.parts import in_parts, points_elsewhere, story_told
 from bot.answering.reply import Reply
 from bot.answering.units import LANGUAGES, Example, LanguageUnit, LanguageUnits, language_of
 from bot.answering.unstated import gap_of
@@ -118,12 +118,13 @@ class Engine:
         whole = _plan_part_first(self._decide, question, lang, unit, analysis)
         parts = in_parts(question, lang, unit, whole, decide=self._decide, knowledge=self.knowledge,
                          max_choices=self.policy.max_choices, max_chars=MAX_QUESTION_CHARS)
-        if parts is None and whole.status == "unknown" and whole.reason == "off_topic":
-            told = story_told(question[:MAX_QUESTION_CHARS], unit, analysis)
-            if told is not None:
-                retold = self._decide(question, lang, unit, told)
-                if retold.status == "answered":
-                    return retold
+        told = story_told(question[:MAX_QUESTION_CHARS], unit, analysis) \
+            if parts is None and whole.status == "unknown" and whole.reason == "off_topic" else None
+        retold = self._decide(question, lang, unit, told) if told is not None else None
+        parts = retold if retold is not None and retold.status == "answered" else parts
+        if parts is not None and whole.status == "unknown" and len(parts.entries) == 1 \
+                and points_elsewhere(unit, analysis, parts.entry):
+            return whole  # the story around the question is about something else
         return parts or whole
 
     def _read(self, question: str, lang: str | None) -> tuple[str, str, LanguageUnit, Analysis]:

@@ -8,6 +8,7 @@ from typing import Callable
 
 from bot.answering.reply import Reply
 from bot.answering.units import LanguageUnit
+from bot.answering.unstated import gap_of
 from bot.knowledge.model import Knowledge
 from bot.language.asking import opens_a_question
 from bot.language.normalize import Analysis
@@ -138,3 +139,21 @@ def story_told(question: str, unit: LanguageUnit, analysis: Analysis) -> Analysi
     if not told:
         return None
     return analysis._replace(light=tuple({**light, **told}.items()))
+
+
+# A question answered alone, or with its story lightened, is not answered when the whole message
+# (story and all) is this much nearer another entry.
+STORY_POINTS_AT = 0.3
+STORY_POINTS_MARGIN = 0.1
+
+
+def points_elsewhere(unit: LanguageUnit, analysis: Analysis, entry_id: str) -> bool:
+    """Whether the whole message, story and all, is clearly nearer another entry than the one its
+    question alone gets: "our village has no doctor. what are the foundation's plans?" does not
+    ask for its plans in general."""
+    ranked = [c for c in unit.index.rank(analysis, limit=6, min_coverage=0.0, floor=STORY_POINTS_AT)
+              if not gap_of(c.entry.id)]
+    if not ranked or ranked[0].entry.id == entry_id:
+        return False
+    own = next((c.score for c in ranked if c.entry.id == entry_id), 0.0)
+    return ranked[0].score - own > STORY_POINTS_MARGIN

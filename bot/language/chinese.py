@@ -38,7 +38,8 @@ _QUESTION_WORDS = (
     ("咩", " what "),
     ("多久", " how long "), ("几月几号", " what date "), ("几月几日", " what date "), ("几号", " what date "), ("几月", " which month "),
     ("在哪报名", " how do i sign up "), ("报名", " sign up "),
-    ("几", " how many "), ("为什么", " why "), ("为何", " why "), ("哪里", " where "), ("在哪个", " where "), ("在哪", " where "),
+    ("几", " how many "), ("为什么", " why "), ("为何", " why "), ("哪里", " where "),
+    ("在哪些", " which "), ("在哪个", " where "), ("在哪", " where "),  # (还在哪些公司: which companies, no place)
     ("怎么申请", " how do i apply "), ("如何申请", " how do i apply "), ("怎样申请", " how do i apply "),
     ("怎么报名", " how do i sign up "), ("为啥", " why "), ("干嘛", " what "), ("干啥", " what "), ("啥时候", " when "), ("咋样", " how "), ("咋", " how "),
     ("谁", " who "), ("哪些", " which "), ("哪几", " which "), ("具体", " exactly "), ("哪一天", " what date "),

@@ -25,6 +25,9 @@ def test_question_words_say_what_is_asked():
     assert " ".join(rewrite("张勇什么时候成为董事长").split()) == "张勇 when 成为董事长"
     assert " ".join(rewrite("投资多少钱").split()) == "投资 how much"
     assert " ".join(rewrite("是谁").split()) == "是 who"
+    # 第几 asks which part of the plan (an ordinal), 在哪些 which companies: neither a count nor a place
+    assert " ".join(rewrite("灵活就业是第几条").split()) == "灵活就业是 which action"
+    assert " ".join(rewrite("还在哪些公司").split()) == "还 which 公司"
 
 
 def test_traditional_characters_fold_to_simplified():

@@ -78,7 +78,7 @@ ASKED_KINDS = {
 # their names, a kind of fact an entry either states (Zhejiang, Haier...) or does not have.
 NAMED_CLASSES = {
     "place": frozenset("""province provinces city cities county counties country countries region regions
-        place places location locations town towns 省 省份 城市 市 县 国家 地区 城镇""".split()),
+        place places location locations town towns 省 省份 城市 市 县 国家 地区 城镇 村 村子 村庄""".split()),
     "name": frozenset("""company companies firm firms university universities college colleges institution
         institutions institute institutes organization organizations organisation organisations partner partners
         brand brands hospital hospitals outlet outlets publication publications newspaper newspapers ngo ngos
@@ -99,8 +99,10 @@ def asked_class(tokens: list[str]) -> str | None:
     for i, token in enumerate(tokens):
         if token in _WHICH_WORDS:
             for word in tokens[i + 1:i + 1 + _CLASS_REACH]:
-                if word in _CLASS_OF:
-                    return _CLASS_OF[word]
+                # (a Chinese pair may start with its class: 县做 of 哪些县做规划)
+                kind = _CLASS_OF.get(word) or (_CLASS_OF.get(word[0]) if len(word) == 2 and not word.isascii() else None)
+                if kind:
+                    return kind
     return None
 
 

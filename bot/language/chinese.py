@@ -35,7 +35,7 @@ _QUESTION_WORDS = (
     ("系咩", " what "), ("点解", " why "), ("几多", " how much "), ("边个", " who "), ("边度", " where "),
     ("喺边一年", " which year "), ("边一年", " which year "), ("边年", " which year "),
     ("喺边", " where "), ("几时", " when "), ("点申请", " how do i apply "), ("点样", " how "), ("几耐", " how long "),
-    ("咩", " what "),
+    ("边啲", " which "), ("咩", " what "),
     ("多久", " how long "), ("几月几号", " what date "), ("几月几日", " what date "), ("几号", " what date "), ("几月", " which month "),
     ("在哪报名", " how do i sign up "), ("报名", " sign up "),
     ("几", " how many "), ("为什么", " why "), ("为何", " why "), ("哪里", " where "),
@@ -157,7 +157,9 @@ def _rules():
         (re.compile(rf"{_SMALL}\s*月\s*{_SMALL}\s*日"), _month_day),
         (re.compile(rf"千分之\s*({_NUMERAL})"), _thousandths),
         (re.compile(rf"({_NUMERAL})?\s*(亿|万)\s*(美元|元)?"), _amount),
-        (re.compile(rf"第\s*({_NUMERAL})\s*(?:项|个|条|点|步)?"), _ordinal),
+        (re.compile(rf"第\s*({_NUMERAL})(?![方者])\s*(?:项|个|条|点|步)?"), _ordinal),  # (第三方: a third party)
+        # 怎么向基金会申请: how to apply, with who to apply to in between
+        (re.compile(r"(?:怎么|如何|怎样|咋|点样)([^？?。，,！!]{1,10}?)申请"), r" how do i apply \1 "),
         (re.compile(rf"(?<=行动|措施)\s*({_NUMERAL})(?![\u4e00-\u9fff])|(?<=行动|措施)\s*({_NUMERAL})(?=[是的讲说])"),
          _ordinal),  # 行动三, 行动三是: not 行动一共 ("in all")
         (re.compile(rf"(?<![#0-9.])({_NUMERAL})\s*(?:个|项|条|大)?\s*(?=村|行动|措施|方向)"), _count),

@@ -130,6 +130,18 @@ def test_a_story_about_something_else_is_not_answered_with_the_plan_in_general(e
     assert engine.answer(question).entries in ((), ("action-4",))
 
 
+@pytest.mark.parametrize("question", [
+    "我家孩子得了白血病，要怎么向阿里基金会申请救助？",  # how to apply, with whom in between
+    "阿里帮哪些县做产业规划",  # which counties: names no source gives (县 starts the pair 县做)
+    "阿里幫邊啲縣做產業規劃",  # the same in Cantonese (边啲: which)
+    "现在那1000亿到底投完了没有",  # progress since
+    "十大行动有没有第三方审计",  # 第三方 is a third party, not the third action
+])
+def test_chinese_near_misses_are_not_answered_with_their_topic(engine, question):
+    reply = engine.answer(question)
+    assert reply.status == "unknown" or reply.entries == ("ten-actions",), reply
+
+
 @pytest.mark.parametrize("question, entry", [("中小企业出海是十大行动第几项", "action-4"), ("灵活就业是第几条", "action-6")])
 def test_which_number_in_chinese_asks_the_part_of_the_plan_not_a_count(engine, question, entry):
     reply = engine.answer(question)

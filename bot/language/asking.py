@@ -110,7 +110,7 @@ def asked_class(tokens: list[str]) -> str | None:
 # heard. A figure the documents never give is then the claim to correct, not a topic they lack.
 _CHECK_OPENERS = frozenset("""is was are were did does do has have had will would could should can
     isnt wasnt didnt doesnt""".split())
-_CHECK_WORDS = frozenset({"true", "or"})
+_CHECK_WORDS = frozenset({"true", "or", "right"})  # ("..., is that right?")
 # A sentence opening with one of these asks something, with or without a question mark.
 _QUESTION_OPENERS = _CHECK_OPENERS | frozenset("""what whats how which who whom whose why when where
     tell list explain""".split())

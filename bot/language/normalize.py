@@ -43,6 +43,8 @@ PLAN_OWNER_WORDS = frozenset({"alibaba", "common", "prosper"})
 MEMBERSHIP_FRAME_ZH = re.compile(r"里面|里头|当中|之中|(?:相关|有关|沾边|挂钩)(?:的)?|"
                                  r"(?:的)?(?:内容|项目|措施|举措|方面|部分|东西|那种|这种|这类|之类)")
 YEAR = re.compile(r"(?:19|20)\d\d")
+# The roles the knowledge names a holder of (leading the team, CEO, chairman): see `analyse`.
+LEADING = frozenset({"leader", "ceo", "chairman"})
 
 
 class Analysis(NamedTuple):
@@ -240,6 +242,13 @@ class Normalizer:
             light.update((t, CHECKED_FIGURE_SHARE) for t in content
                          if t.isdigit() and t not in self.known_words and not YEAR.fullmatch(t))
         names |= {w for w in foreign if w in ROLE_TITLES}
+        checked = [w for w in foreign if w in names]
+        if correct_typos and checked and not LEADING.isdisjoint(content) and checks_claim(words, folded) \
+                and all(n.isalpha() and n not in ROLE_TITLES for n in checked) and not unknown_terms:
+            # "Is Jack Ma the one leading the team?": a person the asker heard in a role the
+            # knowledge names the holder of; the answer's name corrects it (it must give a person).
+            light.update((stem(n), CHECKED_FIGURE_SHARE) for n in checked if stem(n) in content)
+            names, asks = names - set(checked), asks or "person"
         container = ()
         if correct_typos and not PLAN_WORDS.isdisjoint(content) and asks_membership(folded):
             container = tuple(t for t in content if t in PLAN_WORDS or t in PLAN_OWNER_WORDS)

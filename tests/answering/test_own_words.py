@@ -130,6 +130,18 @@ def test_a_story_about_something_else_is_not_answered_with_the_plan_in_general(e
     assert engine.answer(question).entries in ((), ("action-4",))
 
 
+@pytest.mark.parametrize("question", ["I heard Jack Ma leads Alibaba's common prosperity team, true?",
+                                      "Jack Ma is in charge of the common prosperity team, is that right?"])
+def test_a_person_the_asker_heard_in_a_role_is_corrected_with_the_holder(engine, question):
+    # Jack Ma is named nowhere in the sources; the team's entry names who leads it
+    reply = engine.answer(question)
+    assert (reply.status, reply.entries, reply.asked) == ("answered", ("team",), "person")
+
+
+def test_a_person_heard_in_a_role_the_sources_name_no_holder_of_is_not_answered(engine):
+    assert engine.answer("is jack ma the chairman of the alibaba foundation?").status == "unknown"
+
+
 @pytest.mark.parametrize("question", [
     "我家孩子得了白血病，要怎么向阿里基金会申请救助？",  # how to apply, with whom in between
     "阿里帮哪些县做产业规划",  # which counties: names no source gives (县 starts the pair 县做)

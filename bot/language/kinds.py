@@ -9,6 +9,7 @@ on the question's own words (English) or characters (Chinese), before stopwords 
 from __future__ import annotations
 
 import datetime
+import re
 
 FACT_KINDS = ("amount", "date", "year", "count", "share", "person", "name", "place")
 
@@ -31,7 +32,8 @@ ATTRIBUTES: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] = {
     "headcount": ((("employees",), ("staff",), ("headcount",), ("people", "work")),
                   ("员工", "多少人", "几个人", "成员有")),
     "finances": ((("alibaba", "worth"), ("company", "worth"), ("group", "worth"), ("it", "worth"), ("valuation",), ("market", "cap"), ("market", "value"), ("share", "price"),
-                  ("profit",), ("profits",), ("valued",)),
+                  ("profit",), ("profits",), ("valued",), ("operating", "income"), ("revenue",), ("revenues",),
+                  ("turnover",)),
                  ("市值", "估值", "股价", "营收", "营业额", "利润", "营业收入是多少")),
     "succession": ((("predecessor",), ("successor",), ("replace",), ("replaced",), ("succeed",), ("succeeded",),
                     ("ceo", "before"), ("chairman", "before"), ("before", "him"), ("after", "him"), ("previous",),
@@ -42,6 +44,7 @@ ATTRIBUTES: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] = {
     # A sum per year: no source splits the pledge or the fund by year (the foundation's share of
     # income is yearly: its entry's questions ask so, and so it answers).
     "yearly": ((("each", "year"), ("per", "year"), ("every", "year"), ("a", "year"), ("annually",), ("yearly",),
+                ("year", "by", "year"),
                 ("per", "annum")),
                ("每年", "每一年", "年均")),
     # What anyone did before joining Alibaba, or when they joined: the sources start in 2015.
@@ -100,6 +103,13 @@ class _Table:
         return next(((term,) for term in self.chinese if term in text), ())
 
 
+# "What share of its revenue goes to the foundation" asks the share, which the sources give, not
+# the revenue, which they do not ("what was its revenue, so what does 0.3% come to").
+_SHARE_OF = re.compile(r"千分之|百分之|比例|%|‰|percent|thousandth|share of|proportion|营收的|收入的|利润的|"
+                       r"抽成|提成|多少营收|how much of|tied to|based on|pegged to|"
+                       r"\bof (?:its |the |alibaba'?s )?(?:annual )?(?:operating )?(?:revenue|income|profits?)\b")
+_FIGURE_OF = re.compile(r"(?:营收|营业额|收入|利润)(?:是|有)?多少(?!比例)|how much (?:is|was) (?:its|alibaba'?s|the) "
+                        r"(?:annual )?(?:operating )?(?:revenue|income)")
 _ATTRIBUTE_TABLES = {attribute: _Table(table) for attribute, table in ATTRIBUTES.items()}
 # "Has it been spent?", "have they built them": asking what has happened since, not what was planned.
 _PERFECT = frozenset({"has", "have", "had", "hasnt", "havent", "hadnt"})
@@ -119,7 +129,7 @@ def asked_attribute(words: list[str], text: str) -> tuple[str | None, tuple[str,
         return None, ()
     for attribute, table in _ATTRIBUTE_TABLES.items():
         found = table.find(words, text)
-        if found:
+        if found and not (attribute == "finances" and _SHARE_OF.search(text) and not _FIGURE_OF.search(text)):
             return attribute, found
     for i, word in enumerate(words):
         joined = [w for w in words[i + 1:i + 6] if w in _JOINED] if word in _WHEN_JOINED else []

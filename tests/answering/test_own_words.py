@@ -130,6 +130,22 @@ def test_a_story_about_something_else_is_not_answered_with_the_plan_in_general(e
     assert engine.answer(question).entries in ((), ("action-4",))
 
 
+@pytest.mark.parametrize("question", [
+    "How much was Alibaba's revenue, so what is three thousandths of it?",
+    "阿里巴巴一年营收多少？千分之三是多少钱？",
+    "how is the 100 billion split year by year until 2025",
+])
+def test_a_figure_no_source_gives_is_not_answered_by_the_share_or_total_that_is_given(engine, question):
+    # the foundation gets 0.3% of operating income: a share, not the income; the pledge has a total, no yearly split
+    assert engine.answer(question).reason == "not_stated"
+
+
+@pytest.mark.parametrize("question", ["what share of its revenue does alibaba give the foundation",
+                                      "基金会拿的是营收的百分之几", "is the foundation's money tied to profit or revenue?"])
+def test_a_share_of_revenue_is_answered_though_revenue_is_named(engine, question):
+    assert engine.answer(question).entries == ("foundation-funding",)
+
+
 @pytest.mark.parametrize("question", ["I heard Jack Ma leads Alibaba's common prosperity team, true?",
                                       "Jack Ma is in charge of the common prosperity team, is that right?"])
 def test_a_person_the_asker_heard_in_a_role_is_corrected_with_the_holder(engine, question):

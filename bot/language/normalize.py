@@ -192,6 +192,9 @@ class Normalizer:
                     fixed.append(word)
                     continue
                 guess = self.typos.correct(word)
+                if guess is not None and stem(guess) == stem(word):
+                    fixed.append(word)  # "month" for "months": the same word, and still asks "which month"
+                    continue
                 if guess is not None and is_everyday(word) and not slip_of(word, guess):
                     guess = None  # a real word, not a slip: "walk" is not "wall", "cto" is not "ceo"
                 if guess is not None:

@@ -116,3 +116,10 @@ def test_a_figure_the_asker_checks_weighs_little_when_the_knowledge_never_states
     # asked outright, an unknown figure is what the question is about; a year is a time it asks of
     assert "50" not in dict(normalizer.analyse("how much of the 50 billion will alibaba invest").light)
     assert "2023" not in dict(normalizer.analyse("did alibaba invest more in 2023").light)
+
+
+def test_a_word_the_knowledge_has_only_inflected_is_no_typo_and_still_says_what_is_asked():
+    # the knowledge says "months" only: "month" is the same word, not a slip to correct towards it
+    normalizer = Normalizer([], ["it took six months"])
+    analysis = normalizer.analyse("in which month was the team set up")
+    assert (analysis.asks, analysis.corrections) == ("date", ())

@@ -18,6 +18,8 @@ _ASKS = (
     (("how", "do", "we"), "howto"),
     (("how", "can", "we"), "howto"),
     (("apply", "for"), "howto"),
+    (("apply", "to"), "howto"),
+    (("the", "process"), "howto"),
     (("sign", "up"), "howto"),
     (("how", "many"), "count"),
     (("how", "much"), "amount"),
@@ -82,7 +84,8 @@ NAMED_CLASSES = {
     "name": frozenset("""company companies firm firms university universities college colleges institution
         institutions institute institutes organization organizations organisation organisations partner partners
         brand brands hospital hospitals outlet outlets publication publications newspaper newspapers ngo ngos
-        school schools project projects 公司 高校 大学 机构 组织 品牌 医院 媒体 项目 伙伴 学校 院校""".split()),
+        school schools project projects course courses 公司 高校 大学 机构 组织 品牌 医院 媒体 项目 伙伴 学校 院校
+        课程""".split()),
     "person": frozenset("""member members executive executives people person staff
         成员 高管 人员""".split()),
 }
@@ -162,7 +165,8 @@ def asked_kind(tokens: list[str]) -> str | None:
         for priority, words in _ASKS_BY_FIRST.get(token, ()):
             if priority < best and tuple(tokens[i:i + len(words)]) == words \
                     and not (words == ("who",) and i and tokens[i - 1] in _RELATIVE_AFTER) \
-                    and not (words == ("which",) and _asks_part(tokens, i)):
+                    and not (words == ("which",) and _asks_part(tokens, i)) \
+                    and not (words == ("apply", "to") and "how" not in tokens[:i]):  # (does it apply to towns)
                 best = priority
     return _ASKS[best][1] if best < len(_ASKS) else None
 

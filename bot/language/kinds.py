@@ -39,7 +39,8 @@ ATTRIBUTES: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] = {
                     ("ceo", "before"), ("chairman", "before"), ("before", "him"), ("after", "him"), ("previous",),
                     ("former",), ("next", "ceo"), ("step", "down"), ("stepped", "down"), ("steps", "down"),
                     ("resign",), ("resigned",), ("retire",), ("retired",), ("ceo", "after"), ("chairman", "after"), ("before", "zhang"),
-                    ("after", "zhang"), ("over", "from"), ("after", "he", "left"), ("who", "replaced")),
+                    ("after", "zhang"), ("over", "from"), ("after", "he", "left"), ("who", "replaced"),
+                    ("stop", "being"), ("stopped", "being"), ("quit",), ("quitted",)),
                    ("接班", "继任", "前任", "下一任", "之前的ceo", "之前阿里的ceo", "之前的阿里ceo", "之前的首席执行官", "之后的ceo", "取代", "卸任", "辞职", "离任", "退休")),
     # A sum per year: no source splits the pledge or the fund by year (the foundation's share of
     # income is yearly: its entry's questions ask so, and so it answers).

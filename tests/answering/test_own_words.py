@@ -146,6 +146,13 @@ def test_a_share_of_revenue_is_answered_though_revenue_is_named(engine, question
     assert engine.answer(question).entries == ("foundation-funding",)
 
 
+@pytest.mark.parametrize("question", ["what training courses does alibaba give old people for phones",
+                                      "when did zhang yong stop being chairman of intime"])
+def test_named_courses_and_the_end_of_a_role_are_not_answered_with_the_topic(engine, question):
+    # the sources name no courses and no end to any role
+    assert engine.answer(question).status == "unknown"
+
+
 @pytest.mark.parametrize("question", ["I heard Jack Ma leads Alibaba's common prosperity team, true?",
                                       "Jack Ma is in charge of the common prosperity team, is that right?"])
 def test_a_person_the_asker_heard_in_a_role_is_corrected_with_the_holder(engine, question):

@@ -69,3 +69,11 @@ def test_which_part_of_the_plan_asks_no_names(question, kind):
 ])
 def test_whether_a_question_asks_if_the_plan_holds_a_part_about_a_topic(question, asks):
     assert asks_membership(question) is asks
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("how can a parent apply to the illness fund", "howto"), ("whats the process to get help", "howto"),
+    ("does the digital skills action apply to towns too", None),
+])
+def test_applying_and_its_process_ask_how_to_but_applying_to_a_place_does_not(question, kind):
+    assert asked_kind(question.split()) == kind

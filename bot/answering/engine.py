@@ -26,6 +26,9 @@ GAP_MARGIN = 0.3
 # "Is Zhang Yong still CEO?": when every close entry accounts for the whole question, each
 # answers it as of the sources; a "did you mean" between them asks the user to choose for nothing.
 WHOLE_COVERAGE = 0.9
+# A membership question answered this well as written needs no second reading.
+PLAN_WHOLE_IS_ENOUGH = 0.9
+PLAN_CORE = "action"  # the word most of the plan's parts are asked with
 # Longer messages are cut before matching; no real question is this long.
 MAX_QUESTION_CHARS = 600
 
@@ -53,12 +56,25 @@ def _read_word_lists() -> None:
 
 
 def _plan_part_first(decide, question: str, lang: str, unit: LanguageUnit, analysis: Analysis) -> Reply:
-    """"Does the plan help farmers": the part of the plan on farming answers; failing that,
-    the question read with the plan's words, as written."""
-    if not analysis.container:
-        return decide(question, lang, unit, analysis)
+    """"Does the plan help farmers": the part of the plan on farming answers, if it is a part of
+    the plan (an entry that speaks of the plan's words, or the action an ordinal names);
+    otherwise the question as written."""
+    whole = decide(question, lang, unit, analysis)
+    if not analysis.container or whole.status == "answered" and whole.score >= PLAN_WHOLE_IS_ENOUGH:
+        return whole
     focused = decide(question, lang, unit, analysis.focused())
-    return focused if focused.status == "answered" else decide(question, lang, unit, analysis)
+    if focused.status != "answered":
+        return whole
+    ordinal = any(t.startswith("#") for t in analysis.content)  # (the seventh action names its part)
+    return focused if ordinal or _of_the_plan(unit, focused.entry) else whole
+
+
+def _of_the_plan(unit: LanguageUnit, entry_id: str) -> bool:
+    """Whether an entry is a part of the plan: of the topic whose entries are about its actions
+    (the plan's core word), not of one that only mentions them (the pledge, Zhang Yong)."""
+    tables = unit.index.tables
+    topic = next((e.topic for e in tables.entries if e.id == entry_id), None)
+    return any(e.topic == topic and PLAN_CORE in tables.cores[i] for i, e in enumerate(tables.entries))
 
 
 class Engine:

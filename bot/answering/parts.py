@@ -149,10 +149,10 @@ STORY_POINTS_MARGIN = 0.1
 
 def points_elsewhere(unit: LanguageUnit, analysis: Analysis, entry_id: str) -> bool:
     """Whether the whole message, story and all, is clearly nearer another entry than the one its
-    question alone gets: "our village has no doctor. what are the foundation's plans?" does not
-    ask for its plans in general."""
-    ranked = [c for c in unit.index.rank(analysis, limit=6, min_coverage=0.0, floor=STORY_POINTS_AT)
-              if not gap_of(c.entry.id)]
+    question alone gets: "our village has no doctor. what are the foundation's
+    plans?" does not ask for its plans in general."""
+    ranked = [c for c in unit.index.rank(analysis, limit=6, min_coverage=0.0, floor=STORY_POINTS_AT,
+                                         margin=STORY_POINTS_MARGIN) if not gap_of(c.entry.id)]
     if not ranked or ranked[0].entry.id == entry_id:
         return False
     own = next((c.score for c in ranked if c.entry.id == entry_id), 0.0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.language.frequency import zipf
 from bot.language.kinds import FACT_KINDS
 
 # Question words that ask for a kind of fact (see knowledge.FACT_KINDS).
@@ -19,7 +20,9 @@ _ASKS = (
     (("how", "can", "we"), "howto"),
     (("apply", "for"), "howto"),
     (("apply", "to"), "howto"),
-    (("the", "process"), "howto"),
+    (("whats", "the", "process"), "howto"),
+    (("what", "is", "the", "process"), "howto"),
+    (("process", "to", "apply"), "howto"),
     (("sign", "up"), "howto"),
     (("how", "many"), "count"),
     (("how", "much"), "amount"),
@@ -103,7 +106,8 @@ def asked_class(tokens: list[str]) -> str | None:
         if token in _WHICH_WORDS:
             for word in tokens[i + 1:i + 1 + _CLASS_REACH]:
                 # (a Chinese pair may start with its class: 县做 of 哪些县做规划)
-                kind = _CLASS_OF.get(word) or (_CLASS_OF.get(word[0]) if len(word) == 2 and not word.isascii() else None)
+                kind = _CLASS_OF.get(word) or (_CLASS_OF.get(word[0]) if len(word) == 2 and not word.isascii()
+                                               and zipf(word, "zh") == 0 else None)  # (市场 is a word, no 市)
                 if kind:
                     return kind
     return None
@@ -113,7 +117,8 @@ def asked_class(tokens: list[str]) -> str | None:
 # heard. A figure the documents never give is then the claim to correct, not a topic they lack.
 _CHECK_OPENERS = frozenset("""is was are were did does do has have had will would could should can
     isnt wasnt didnt doesnt""".split())
-_CHECK_WORDS = frozenset({"true", "or", "right"})  # ("..., is that right?")
+_CHECK_WORDS = frozenset({"true", "or"})
+_RIGHT = re.compile(r"\b(?:is that|is it|that's|thats|am i)\s+right\b|\bright\s*\?*\s*$")  # "..., right?"
 # A sentence opening with one of these asks something, with or without a question mark.
 _QUESTION_OPENERS = _CHECK_OPENERS | frozenset("""what whats how which who whom whose why when where
     tell list explain""".split())
@@ -123,7 +128,7 @@ _CHINESE_CHECK = ("吗", "嗎", "是不是", "对不对", "對不對", "还是",
 def checks_claim(words: list[str], folded: str) -> bool:
     """Whether the question checks something the asker heard (a yes/no or either/or question)."""
     return bool(words) and (words[0] in _CHECK_OPENERS or not _CHECK_WORDS.isdisjoint(words)) \
-        or any(marker in folded for marker in _CHINESE_CHECK)
+        or any(marker in folded for marker in _CHINESE_CHECK) or _RIGHT.search(folded) is not None
 
 
 def opens_a_question(words) -> bool:

@@ -28,7 +28,7 @@ _NUMERAL = f"[0-9.{''.join(_DIGITS)}十百千]+"
 # Question words, longest first, and what the engine reads them as.
 _QUESTION_WORDS = (
     # an ordinal asked (第几项): which part of the plan, not a count
-    ("第几条", " which action "), ("第几项", " which action "), ("第几", " which number "),
+    ("第几条", " which action "), ("第几项", " which action "), ("第几任", " how many "), ("第几", " which number "),
     ("什么时候", " when "), ("哪一年", " which year "), ("哪年", " which year "), ("何时", " when "),
     ("多少钱", " how much "), ("多少个", " how many "), ("多少", " how much "), ("多大", " how big "), ("几个", " how many "),
     # Cantonese, as Hong Kong readers write it (folded to simplified first: 係咩 -> 系咩)
@@ -158,8 +158,8 @@ def _rules():
         (re.compile(rf"千分之\s*({_NUMERAL})"), _thousandths),
         (re.compile(rf"({_NUMERAL})?\s*(亿|万)\s*(美元|元)?"), _amount),
         (re.compile(rf"第\s*({_NUMERAL})(?![方者])\s*(?:项|个|条|点|步)?"), _ordinal),  # (第三方: a third party)
-        # 怎么向基金会申请: how to apply, with who to apply to in between
-        (re.compile(r"(?:怎么|如何|怎样|咋|点样)([^？?。，,！!]{1,10}?)申请"), r" how do i apply \1 "),
+        # 怎么向基金会申请: how to apply, to whom in between
+        (re.compile(r"(?:怎么|如何|怎样|咋|点样)(?:才能)?(?:向|跟|找|给)([^？?。，,！!]{1,8}?)申请"), r" how do i apply \1 "),
         (re.compile(rf"(?<=行动|措施)\s*({_NUMERAL})(?![\u4e00-\u9fff])|(?<=行动|措施)\s*({_NUMERAL})(?=[是的讲说])"),
          _ordinal),  # 行动三, 行动三是: not 行动一共 ("in all")
         (re.compile(rf"(?<![#0-9.])({_NUMERAL})\s*(?:个|项|条|大)?\s*(?=村|行动|措施|方向)"), _count),

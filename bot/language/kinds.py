@@ -28,7 +28,8 @@ ATTRIBUTES: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] = {
                ("进展", "进度", "成效", "效果如何", "完成了吗", "投完了吗", "花完", "到目前为止", "迄今", "已经投",
                 "到现在", "已经花", "花出去", "花了多少", "投了多少", "建了多少", "建成了", "完成了多少", "覆盖到了",
                 "投完没", "投了哪些", "效果咋样", "效果怎么样", "已经建成", "建成几", "达成目标", "实现目标", "兑现",
-                "投完了没", "花完了没", "完成了没", "完成情况", "落实情况", "执行情况")),
+                "投完了没", "花完了没", "完成了没", "完成情况", "落实情况", "执行情况", "完成得怎么样", "完成得咋样",
+                "做得怎么样", "搞得怎么样")),
     "headcount": ((("employees",), ("staff",), ("headcount",), ("people", "work")),
                   ("员工", "多少人", "几个人", "成员有")),
     "finances": ((("alibaba", "worth"), ("company", "worth"), ("group", "worth"), ("it", "worth"), ("valuation",), ("market", "cap"), ("market", "value"), ("share", "price"),
@@ -107,9 +108,10 @@ class _Table:
 # "What share of its revenue goes to the foundation" asks the share, which the sources give, not
 # the revenue, which they do not ("what was its revenue, so what does 0.3% come to").
 _SHARE_OF = re.compile(r"千分之|百分之|比例|%|‰|percent|thousandth|share of|proportion|营收的|收入的|利润的|"
-                       r"抽成|提成|多少营收|how much of|tied to|based on|pegged to|"
+                       r"抽成|提成|多少营收|how much of|tied to|based on|pegged to|out of|"
+                       r"\bfrom (?:its |the |alibaba'?s )?(?:annual )?(?:operating )?(?:revenue|income|profits?)\b|"
                        r"\bof (?:its |the |alibaba'?s )?(?:annual )?(?:operating )?(?:revenue|income|profits?)\b")
-_FIGURE_OF = re.compile(r"(?:营收|营业额|收入|利润)(?:是|有)?多少(?!比例)|how much (?:is|was) (?:its|alibaba'?s|the) "
+_FIGURE_OF = re.compile(r"(?:营收|营业额|收入|利润)(?:是|有)?多少(?!比例)|(?:how much|what) (?:is|was) (?:its|alibaba'?s|the) "
                         r"(?:annual )?(?:operating )?(?:revenue|income)")
 _ATTRIBUTE_TABLES = {attribute: _Table(table) for attribute, table in ATTRIBUTES.items()}
 # "Has it been spent?", "have they built them": asking what has happened since, not what was planned.

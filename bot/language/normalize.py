@@ -41,10 +41,35 @@ PLAN_WORDS = frozenset({"10", "action", "plan"})
 PLAN_OWNER_WORDS = frozenset({"alibaba", "common", "prosper"})
 # ... and these only frame what is asked in Chinese: "inside", "related", "content", "items".
 MEMBERSHIP_FRAME_ZH = re.compile(r"里面|里头|当中|之中|(?:相关|有关|沾边|挂钩)(?:的)?|"
-                                 r"(?:的)?(?:内容|项目|措施|举措|方面|部分|东西|那种|这种|这类|之类)")
+                                 r"(?:的)?(?:内容|项目|方面|部分|东西|那种|这种|这类|之类)")
+PLAN_ZH = re.compile(r"行动|十条|十项|计划|计画")  # (the plan named: only then are those words framing)
 YEAR = re.compile(r"(?:19|20)\d\d")
+# A full name as people write one: "Jack Ma", "Pony Ma" (a capitalised run).
+PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
 # The roles the knowledge names a holder of (leading the team, CEO, chairman): see `analyse`.
 LEADING = frozenset({"leader", "ceo", "chairman"})
+
+
+def as_asked(text: str) -> str:
+    """A question without what only frames it: where the asker read it ("according to the
+    article"), and in Chinese the framing of "does the plan have X" (里面, 相关, 内容)."""
+    text = ATTRIBUTION.sub(" ", text)
+    if has_chinese(text):
+        text = to_simplified(text)
+        if asks_membership(text) and PLAN_ZH.search(text):
+            text = MEMBERSHIP_FRAME_ZH.sub(" ", text)
+    return text
+
+
+def person_named(text: str, known_words: frozenset[str]) -> tuple[str, ...]:
+    """The words of the one full name the text gives that the knowledge does not know
+    ("Jack Ma"), or () if it gives none, or more than one."""
+    people = []
+    for run in PERSON_NAME.findall(text):
+        words = [w for w in surface_tokens(run) if w not in STOPWORDS]
+        if len(words) >= 2 and not any(w in known_words or w in ROLE_TITLES for w in words):
+            people.append(tuple(words))
+    return people[0] if len(people) == 1 else ()
 
 
 class Analysis(NamedTuple):
@@ -171,11 +196,7 @@ class Normalizer:
     def analyse(self, text: str, correct_typos: bool = True, words: list[str] | None = None) -> Analysis:
         """Normalise `text`; `words`, if given, are its `surface_tokens` already computed."""
         if correct_typos and words is None:
-            text = ATTRIBUTION.sub(" ", text)
-            if has_chinese(text):
-                text = to_simplified(text)
-            if asks_membership(text) and has_chinese(text):
-                text = MEMBERSHIP_FRAME_ZH.sub(" ", text)
+            text = as_asked(text)
         words = surface_tokens(text) if words is None else words
         corrections = []
         foreign = []
@@ -245,16 +266,18 @@ class Normalizer:
             light.update((t, CHECKED_FIGURE_SHARE) for t in content
                          if t.isdigit() and t not in self.known_words and not YEAR.fullmatch(t))
         names |= {w for w in foreign if w in ROLE_TITLES}
-        checked = [w for w in foreign if w in names]
-        if correct_typos and checked and not LEADING.isdisjoint(content) and checks_claim(words, folded) \
-                and all(n.isalpha() and n not in ROLE_TITLES for n in checked) and not unknown_terms:
+        person = person_named(text, self.known_words) if correct_typos and not LEADING.isdisjoint(content) else ()
+        if person and {w for w in foreign if w in names} <= set(person) and not unknown_terms \
+                and checks_claim(words, folded):
             # "Is Jack Ma the one leading the team?": a person the asker heard in a role the
             # knowledge names the holder of; the answer's name corrects it (it must give a person).
-            light.update((stem(n), CHECKED_FIGURE_SHARE) for n in checked if stem(n) in content)
-            names, asks = names - set(checked), asks or "person"
+            light.update((stem(w), CHECKED_FIGURE_SHARE) for w in person if stem(w) in content)
+            names, asks = names - set(person), asks or "person"
         container = ()
         if correct_typos and not PLAN_WORDS.isdisjoint(content) and asks_membership(folded):
-            container = tuple(t for t in content if t in PLAN_WORDS or t in PLAN_OWNER_WORDS)
+            # ("10" names the plan only beside "action": "anything in 10 provinces" is no plan)
+            container = tuple(t for t in content if t in PLAN_WORDS and (t != "10" or "action" in content)
+                              or t in PLAN_OWNER_WORDS)
         elif correct_typos and "action" in content and any(t.startswith("#") for t in content):
             # "阿里共富十大行动第七条": the seventh action is asked; whose plan it is, is said
             container = tuple(t for t in content if t in PLAN_OWNER_WORDS)

@@ -73,7 +73,20 @@ def test_whether_a_question_asks_if_the_plan_holds_a_part_about_a_topic(question
 
 @pytest.mark.parametrize("question, kind", [
     ("how can a parent apply to the illness fund", "howto"), ("whats the process to get help", "howto"),
-    ("does the digital skills action apply to towns too", None),
+    ("what is the process to apply", "howto"),
+    ("does the digital skills action apply to towns too", None), ("who leads the process", "person"),
 ])
 def test_applying_and_its_process_ask_how_to_but_applying_to_a_place_does_not(question, kind):
     assert asked_kind(question.split()) == kind
+
+
+def test_a_chinese_pair_names_its_class_only_when_it_is_no_word_of_its_own():
+    assert asked_class(["which", "县做", "规划"]) == "place"  # 县 + 做: counties
+    assert asked_class(["which", "市场", "是"]) is None  # 市场 (markets) is a word, not 市 (cities)
+
+
+@pytest.mark.parametrize("question, checks", [("zhang yong leads the team, right?", True),
+                                              ("is that right", True), ("what rights do workers get", False),
+                                              ("the right to welfare", False)])
+def test_right_at_the_end_checks_a_claim_and_rights_elsewhere_do_not(question, checks):
+    assert checks_claim(question.split(), question) is checks

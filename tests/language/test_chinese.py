@@ -28,6 +28,10 @@ def test_question_words_say_what_is_asked():
     # 第几 asks which part of the plan (an ordinal), 在哪些 which companies: neither a count nor a place
     assert " ".join(rewrite("灵活就业是第几条").split()) == "灵活就业是 which action"
     assert " ".join(rewrite("还在哪些公司").split()) == "还 which 公司"
+    assert " ".join(rewrite("张勇是第几任董事长").split()) == "张勇是 how many 董事长"  # which in sequence: no part
+    # how to apply to someone; 怎么去申请贷款 (how do small firms get loans) is no instruction asked of us
+    assert " ".join(rewrite("怎么向基金会申请").split()) == "how do i apply 基金会"
+    assert "apply" not in rewrite("小微企业怎么去申请贷款")
 
 
 def test_traditional_characters_fold_to_simplified():

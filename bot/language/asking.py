@@ -52,6 +52,9 @@ _ASKS = (
     (("for", "whom"), "beneficiary"),
     (("who", "is", "it", "for"), "beneficiary"),
     (("who", "benefits"), "beneficiary"),
+    (("aimed", "at"), "beneficiary"),  # "who is cloud employment aimed at"
+    (("targeted", "at"), "beneficiary"),
+    (("meant", "for"), "beneficiary"),
     (("who",), "person"),
     (("which",), "which"),  # "which counties", "what crops exactly": names, not the topic
     (("exactly",), "which"),
@@ -87,8 +90,8 @@ NAMED_CLASSES = {
     "name": frozenset("""company companies firm firms university universities college colleges institution
         institutions institute institutes organization organizations organisation organisations partner partners
         brand brands hospital hospitals outlet outlets publication publications newspaper newspapers ngo ngos
-        school schools project projects course courses 公司 高校 大学 机构 组织 品牌 医院 媒体 项目 伙伴 学校 院校
-        课程""".split()),
+        school schools project projects course courses meeting meetings conference conferences event events
+        公司 高校 大学 机构 组织 品牌 医院 媒体 项目 伙伴 学校 院校 课程 会议 大会""".split()),
     "person": frozenset("""member members executive executives people person staff
         成员 高管 人员""".split()),
 }

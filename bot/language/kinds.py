@@ -11,6 +11,9 @@ from __future__ import annotations
 import datetime
 import re
 
+from bot.language.stopwords import STOPWORDS
+from bot.language.words import surface_tokens
+
 FACT_KINDS = ("amount", "date", "year", "count", "share", "person", "name", "place")
 
 # attribute -> (English word sequences, Chinese substrings) that ask for it
@@ -29,7 +32,7 @@ ATTRIBUTES: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] = {
                 "到现在", "已经花", "花出去", "花了多少", "投了多少", "建了多少", "建成了", "完成了多少", "覆盖到了",
                 "投完没", "投了哪些", "效果咋样", "效果怎么样", "已经建成", "建成几", "达成目标", "实现目标", "兑现",
                 "投完了没", "花完了没", "完成了没", "完成情况", "落实情况", "执行情况", "完成得怎么样", "完成得咋样",
-                "做得怎么样", "搞得怎么样")),
+                "做得怎么样", "搞得怎么样", "完成咗", "投咗几多", "做咗几多")),  # (Cantonese 咗: done)
     "headcount": ((("employees",), ("staff",), ("headcount",), ("people", "work")),
                   ("员工", "多少人", "几个人", "成员有")),
     "finances": ((("alibaba", "worth"), ("company", "worth"), ("group", "worth"), ("it", "worth"), ("valuation",), ("market", "cap"), ("market", "value"), ("share", "price"),
@@ -68,6 +71,21 @@ president vice chairman chairwoman chair founder cofounder co-founder ceo cfo ct
 chief director directors manager secretary treasurer spokesman spokeswoman spokesperson
 head boss owner partner executive executives officer minister governor mayor premier
 """.split())
+# A full name as people write one: "Jack Ma", "Pony Ma" (a capitalised run).
+PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
+
+
+def person_named(text: str, known_words: frozenset[str]) -> tuple[str, ...]:
+    """The words of the one full name the text gives that the knowledge does not know
+    ("Jack Ma"), or () if it gives none, or more than one."""
+    people = []
+    for run in PERSON_NAME.findall(text):
+        words = [w for w in surface_tokens(run) if w not in STOPWORDS]
+        if len(words) >= 2 and not any(w in known_words or w in ROLE_TITLES for w in words):
+            people.append(tuple(words))
+    return people[0] if len(people) == 1 else ()
+
+
 # Words that ask about today, years after the sources were written.
 NOW_WORDS: tuple[tuple[tuple[str, ...], ...], tuple[str, ...]] = (
     (("now",), ("currently",), ("current",), ("still",), ("today",), ("nowadays",), ("these", "days"),

@@ -20,8 +20,9 @@ from bot.language.chinese import has_chinese, to_simplified
 from bot.language.chinese import is_piece as chinese_is_piece
 from bot.language.chinese_reading import ChineseReader
 from bot.language.everyday import is_everyday, light_shares, slip_of
-from bot.language.kinds import ROLE_TITLES, asked_attribute, asks_about_now, this_year
+from bot.language.kinds import ROLE_TITLES, asked_attribute, asks_about_now, person_named, this_year
 from bot.language.numbers import NUMBER_WORDS, convert_numbers
+from bot.language.numerals import MONTH_NAMES
 from bot.language.stopwords import STOPWORDS
 from bot.language.typos import TypoCorrector
 from bot.language.words import fold, name_like_words, stem, surface_tokens
@@ -44,8 +45,7 @@ MEMBERSHIP_FRAME_ZH = re.compile(r"里面|里头|当中|之中|(?:相关|有关|
                                  r"(?:的)?(?:内容|项目|方面|部分|东西|那种|这种|这类|之类)")
 PLAN_ZH = re.compile(r"行动|十条|十项|计划|计画")  # (the plan named: only then are those words framing)
 YEAR = re.compile(r"(?:19|20)\d\d")
-# A full name as people write one: "Jack Ma", "Pony Ma" (a capitalised run).
-PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
+MONTHS = frozenset(MONTH_NAMES) | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # The roles the knowledge names a holder of (leading the team, CEO, chairman): see `analyse`.
 LEADING = frozenset({"leader", "ceo", "chairman"})
 
@@ -59,17 +59,6 @@ def as_asked(text: str) -> str:
         if asks_membership(text) and PLAN_ZH.search(text):
             text = MEMBERSHIP_FRAME_ZH.sub(" ", text)
     return text
-
-
-def person_named(text: str, known_words: frozenset[str]) -> tuple[str, ...]:
-    """The words of the one full name the text gives that the knowledge does not know
-    ("Jack Ma"), or () if it gives none, or more than one."""
-    people = []
-    for run in PERSON_NAME.findall(text):
-        words = [w for w in surface_tokens(run) if w not in STOPWORDS]
-        if len(words) >= 2 and not any(w in known_words or w in ROLE_TITLES for w in words):
-            people.append(tuple(words))
-    return people[0] if len(people) == 1 else ()
 
 
 class Analysis(NamedTuple):
@@ -242,9 +231,10 @@ class Normalizer:
         if correct_typos:  # a question, not the knowledge's own text: may it ask about today?
             about_now = asks_about_now(words, folded)
             year = this_year()
-            if year in words:  # "in 2026": today, not a figure the sources might state
+            if year in words:  # "in 2026", "it's dec 2026 now": today, not a figure the sources might state
                 about_now = True
-                words = [w for w in words if w != year]
+                words = [w for i, w in enumerate(words) if w != year
+                         and not (w in MONTHS and i + 1 < len(words) and words[i + 1] == year)]
         if attribute:
             # The attribute is what is asked, not the topic: the topic is what remains.
             words = [w for w in words if w not in asking]

@@ -27,6 +27,7 @@ _SUBSTITUTIONS = (
     ("&", re.compile(r"&"), " and "),
     ("0", re.compile(r"(\d)([^\W\d_])"), r"\1 \2"),  # 100bn -> 100 bn
     ("0", re.compile(r"([^\W\d_#])(\d)"), r"\1 \2"),  # action3 -> action 3
+    ("y", re.compile(r"\byr(s?)\b"), r"year\1"),  # chat: "what yr", "ten yrs"
     ("'", re.compile(r"'s\b"), ""),
     ("'", re.compile(r"n't\b"), " not"),
     ("'", re.compile(r"'"), ""),

@@ -90,3 +90,8 @@ def test_a_chinese_pair_names_its_class_only_when_it_is_no_word_of_its_own():
                                               ("the right to welfare", False)])
 def test_right_at_the_end_checks_a_claim_and_rights_elsewhere_do_not(question, checks):
     assert checks_claim(question.split(), question) is checks
+
+
+@pytest.mark.parametrize("question", ["who is the cloud employment thing aimed at", "who is the fund meant for"])
+def test_who_a_thing_is_aimed_at_asks_who_benefits_not_a_named_person(question):
+    assert asked_kind(question.split()) == "beneficiary"

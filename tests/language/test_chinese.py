@@ -32,6 +32,9 @@ def test_question_words_say_what_is_asked():
     # how to apply to someone; 怎么去申请贷款 (how do small firms get loans) is no instruction asked of us
     assert " ".join(rewrite("怎么向基金会申请").split()) == "how do i apply 基金会"
     assert "apply" not in rewrite("小微企业怎么去申请贷款")
+    # Cantonese 边个: who before a verb, which before a noun
+    assert " ".join(rewrite("边个负责").split()) == "who 负责"
+    assert " ".join(rewrite("边个省").split()) == "which 省"
 
 
 def test_traditional_characters_fold_to_simplified():

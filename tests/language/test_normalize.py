@@ -123,3 +123,8 @@ def test_a_word_the_knowledge_has_only_inflected_is_no_typo_and_still_says_what_
     normalizer = Normalizer([], ["it took six months"])
     analysis = normalizer.analyse("in which month was the team set up")
     assert (analysis.asks, analysis.corrections) == ("date", ())
+
+
+def test_chat_spellings_of_year_ask_a_date():
+    normalizer = Normalizer([], ["by 2025 the money is spent"])
+    assert normalizer.analyse("by what yr is it spent").asks == "date"

@@ -61,6 +61,17 @@ def as_asked(text: str) -> str:
     return text
 
 
+# Single characters a phrase may start after: and, or, with, and function words (是, 被, 在...).
+PHRASE_OPENERS = frozenset("和与及跟同或的了吗呢吧啊呀么是在我你您他她它们这那些就都也还又被把给对从到将")
+
+
+def _owns(term: str, text: str) -> bool:
+    """腾讯的计划, 阿里和腾讯的: a term before 的 that starts its phrase owns what follows; one
+    ending a longer phrase (推动十大行动落地的工作组: the team that lands the actions) does not."""
+    at = text.find(term + "的")
+    return at >= 0 and (at == 0 or not has_chinese(text[at - 1]) or text[at - 1] in PHRASE_OPENERS)
+
+
 class Analysis(NamedTuple):
     """What the normaliser made of one text."""
 
@@ -222,7 +233,7 @@ class Normalizer:
             # An unknown term that opens the question or owns something ("腾讯的计划") is whom the
             # question is about: another company, a name. Elsewhere it is weighed like any word.
             opening = folded.lstrip(" \t\n,.!?，。！？、")
-            subjects = [t for t in everyday_terms if opening.startswith(t) or t + "的" in folded]
+            subjects = [t for t in everyday_terms if opening.startswith(t) or _owns(t, folded)]
             unknown_terms += subjects
             everyday_terms = [t for t in everyday_terms if t not in subjects]
             words = [w for w in words if w not in subjects]

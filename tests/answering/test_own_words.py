@@ -198,6 +198,14 @@ def test_which_number_in_chinese_asks_the_part_of_the_plan_not_a_count(engine, q
     assert (reply.entries, reply.asked) == ((entry,), None)
 
 
+@pytest.mark.parametrize("question, entry", [("负责把十大行动落地的团队谁是组长", "team"),
+                                             ("阿里和京东的共同富裕计划有什么不同", None)])
+def test_a_chinese_term_before_的_is_whom_the_question_is_about_only_if_it_starts_its_phrase(
+        engine, question, entry):
+    # 落地 ends "推动十大行动落地" (the team that lands the actions); 京东 starts its own phrase: another company
+    assert engine.answer(question).entries == ((entry,) if entry else ())
+
+
 def test_the_month_of_today_is_no_topic_the_sources_lack(engine):
     # "it's dec 2026 now": the date of asking, like "in 2026", not a December the sources never mention
     reply = engine.answer("it's nov 2026 now, is zhang yong still the ceo of alibaba?")

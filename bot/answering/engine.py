@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -132,14 +133,14 @@ class Engine:
         """The decision for a question, to be worded in `lang` ("en" or "zh") or the question's own."""
         question, lang, unit, analysis = self._read(question, lang)
         whole = _plan_part_first(self._decide, question, lang, unit, analysis)
-        parts = in_parts(question, lang, unit, whole, decide=self._decide, knowledge=self.knowledge,
+        parts = in_parts(question, lang, unit, whole, decide=partial(_plan_part_first, self._decide), knowledge=self.knowledge,
                          max_choices=self.policy.max_choices, max_chars=MAX_QUESTION_CHARS)
         told = story_told(question[:MAX_QUESTION_CHARS], unit, analysis) \
             if parts is None and whole.status == "unknown" and whole.reason == "off_topic" else None
         retold = self._decide(question, lang, unit, told) if told is not None else None
         parts = retold if retold is not None and retold.status == "answered" else parts
         if parts is not None and whole.status == "unknown" and len(parts.entries) == 1 \
-                and points_elsewhere(unit, analysis, parts.entry):
+                and points_elsewhere(unit, analysis.focused() if analysis.container else analysis, parts.entry):
             return whole  # the story around the question is about something else
         return parts or whole
 

@@ -113,6 +113,11 @@ def test_what_the_plan_question_finds_must_be_a_part_of_the_plan(engine, questio
     assert engine.answer(question).entries == ((entry,) if entry else ())
 
 
+def test_a_plan_question_after_a_story_is_read_as_a_plan_question(engine):
+    reply = engine.answer("My mum can't use her phone at all. Does any of the ten actions help people with digital devices?")
+    assert reply.entries == ("action-7",)
+
+
 @pytest.mark.parametrize("question", ["十大行动里有没有关于房地产的内容", "does the plan say anything about stock buybacks"])
 def test_a_part_the_plan_does_not_have_is_not_answered_with_the_plan(engine, question):
     assert engine.answer(question).status == "unknown"

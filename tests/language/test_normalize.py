@@ -128,3 +128,8 @@ def test_a_word_the_knowledge_has_only_inflected_is_no_typo_and_still_says_what_
 def test_chat_spellings_of_year_ask_a_date():
     normalizer = Normalizer([], ["by 2025 the money is spent"])
     assert normalizer.analyse("by what yr is it spent").asks == "date"
+
+
+def test_cant_and_wont_are_can_not_and_will_not_not_a_stray_ca_or_wo():
+    # "ca" would weigh as an unknown abbreviation and stop the question
+    assert surface_tokens("I can't, they won't, it isn't") == ["i", "can", "not", "they", "will", "not", "it", "is", "not"]

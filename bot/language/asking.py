@@ -33,6 +33,7 @@ _ASKS = (
     (("what", "percent"), "amount"),
     (("what", "proportion"), "amount"),
     (("what", "share"), "amount"),
+    (("what", "cut"), "amount"),  # "what cut of its revenue"
     (("what", "year"), "date"),
     (("which", "year"), "date"),
     (("which", "day"), "date"),
@@ -69,7 +70,7 @@ _ASKS = (
 # Words that only say what kind of fact is wanted; they are not the topic.
 KIND_WORDS = frozenset({
     "date", "dates", "year", "years", "day", "month", "since", "long",
-    "percent", "percentage", "proportion", "share", "fraction", "portion", "slice", "chunk",
+    "percent", "percentage", "proportion", "share", "fraction", "portion", "slice", "chunk", "cut",
     "big", "large", "huge",  # "how big", "three big directions": size says what is asked, not the topic
 })
 ASKED_KINDS = {

@@ -126,10 +126,10 @@ class _Table:
 # "What share of its revenue goes to the foundation" asks the share, which the sources give, not
 # the revenue, which they do not ("what was its revenue, so what does 0.3% come to").
 _SHARE_OF = re.compile(r"千分之|百分之|比例|%|‰|percent|thousandth|share of|proportion|营收的|收入的|利润的|"
-                       r"抽成|提成|多少营收|how much of|tied to|based on|pegged to|out of|"
+                       r"抽成|提成|多少营收|占营收|how much of|cut of|tied to|based on|pegged to|out of|"
                        r"\bfrom (?:its |the |alibaba'?s )?(?:annual )?(?:operating )?(?:revenue|income|profits?)\b|"
                        r"\bof (?:its |the |alibaba'?s )?(?:annual )?(?:operating )?(?:revenue|income|profits?)\b")
-_FIGURE_OF = re.compile(r"(?:营收|营业额|收入|利润)(?:是|有)?多少(?!比例)|(?:how much|what) (?:is|was) (?:its|alibaba'?s|the) "
+_FIGURE_OF = re.compile(r"(?<![占佔])(?:营收|营业额|收入|利润)(?:是|有)?多少(?!比例)|(?:how much|what) (?:is|was) (?:its|alibaba'?s|the) "
                         r"(?:annual )?(?:operating )?(?:revenue|income)")
 _ATTRIBUTE_TABLES = {attribute: _Table(table) for attribute, table in ATTRIBUTES.items()}
 # "Has it been spent?", "have they built them": asking what has happened since, not what was planned.

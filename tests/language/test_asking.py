@@ -95,3 +95,8 @@ def test_right_at_the_end_checks_a_claim_and_rights_elsewhere_do_not(question, c
 @pytest.mark.parametrize("question", ["who is the cloud employment thing aimed at", "who is the fund meant for"])
 def test_who_a_thing_is_aimed_at_asks_who_benefits_not_a_named_person(question):
     assert asked_kind(question.split()) == "beneficiary"
+
+
+@pytest.mark.parametrize("question", ["what cut of its revenue goes to the foundation", "what share of revenue"])
+def test_a_cut_or_share_asks_an_amount(question):
+    assert asked_kind(question.split()) == "amount"

@@ -35,6 +35,7 @@ def test_question_words_say_what_is_asked():
     # Cantonese 边个: who before a verb, which before a noun
     assert " ".join(rewrite("边个负责").split()) == "who 负责"
     assert " ".join(rewrite("边个省").split()) == "which 省"
+    assert " ".join(rewrite("云就业是帮哪些人").split()) == "云就业是 who benefits"  # not a person's name
 
 
 def test_traditional_characters_fold_to_simplified():

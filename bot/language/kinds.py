@@ -33,6 +33,10 @@ ATTRIBUTES: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] = {
                 "投完没", "投了哪些", "效果咋样", "效果怎么样", "已经建成", "建成几", "达成目标", "实现目标", "兑现",
                 "投完了没", "花完了没", "完成了没", "完成情况", "落实情况", "执行情况", "完成得怎么样", "完成得咋样",
                 "做得怎么样", "搞得怎么样", "完成咗", "投咗几多", "做咗几多")),  # (Cantonese 咗: done)
+    # How much has been given or spent in all: the sources give shares and pledges, no totals paid out.
+    "total": ((("given", "in", "total"), ("spent", "in", "total"), ("donated", "in", "total"),
+               ("given", "in", "all"), ("spent", "in", "all"), ("donated", "in", "all")),
+              ("一共捐了", "总共捐了", "一共花了", "总共花了", "累计捐了", "累计花了", "一共捐咗", "总共捐咗")),
     "headcount": ((("employees",), ("staff",), ("headcount",), ("people", "work")),
                   ("员工", "多少人", "几个人", "成员有")),
     "finances": ((("alibaba", "worth"), ("company", "worth"), ("group", "worth"), ("it", "worth"), ("valuation",), ("market", "cap"), ("market", "value"), ("share", "price"),

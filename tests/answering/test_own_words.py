@@ -55,7 +55,8 @@ def test_names_roles_and_figures_the_knowledge_never_mentions_still_decline(engi
 @pytest.mark.parametrize("question, attribute", [
     ("what is zhang yong's salary", "salary"), ("how old is zhang yong", "age"),
     ("has alibaba spent the whole 100 billion yet", "status"), ("how many employees does alibaba have", "headcount"),
-    ("张勇的工资是多少", "salary"),
+    ("张勇的工资是多少", "salary"), ("基金会这些年一共捐了多少钱", "total"),
+    ("how much has the foundation donated in total", "total"),
     ("how much does alibaba put into the fund each year", "yearly"), ("200亿基金每年投多少", "yearly"),
     ("who became ceo after zhang yong", "succession"), ("阿里那1000亿到底投完没", "status"),
     ("張勇是哪裡人啊？", "origin"), ("张勇之前阿里的CEO是谁？", "succession"),
@@ -111,6 +112,12 @@ def test_does_the_plan_have_a_part_about_a_topic_is_answered_by_that_part(engine
 ])
 def test_what_the_plan_question_finds_must_be_a_part_of_the_plan(engine, question, entry):
     assert engine.answer(question).entries == ((entry,) if entry else ())
+
+
+@pytest.mark.parametrize("question", ["你叫什么名字？", "what's your name?"])
+def test_asked_its_name_the_bot_says_who_it_is(engine, question):
+    reply = engine.answer(question)
+    assert (reply.smalltalk, reply.entries) == (True, ("who-are-you",))
 
 
 def test_a_plan_question_after_a_story_is_read_as_a_plan_question(engine):

@@ -151,7 +151,9 @@ _ASK_FIRST_WORDS = frozenset(_ASKS_BY_FIRST)
 
 # "children who get ill": after a word that names people, "who" starts a description, not a question.
 _RELATIVE_AFTER = frozenset("""children kids people those workers families anyone someone person persons
-    groups residents villagers riders drivers users sellers businesses companies firms 人""".split())
+    groups residents villagers riders drivers users sellers businesses companies firms 人
+    him her friend friends cousin cousins brother sister mother father mom mum dad son daughter uncle aunt
+    grandma grandpa grandmother grandfather wife husband neighbour neighbor colleague colleagues""".split())
 
 
 # "Which action is about jobs", "falls under which direction": which part of the plan holds

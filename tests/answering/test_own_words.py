@@ -120,6 +120,11 @@ def test_asked_its_name_the_bot_says_who_it_is(engine, question):
     assert (reply.smalltalk, reply.entries) == (True, ("who-are-you",))
 
 
+def test_a_delivery_app_driver_in_a_story_is_a_gig_worker(engine):
+    reply = engine.answer("my brother drives for a delivery app with no insurance. does alibaba's plan do anything for people like him?")
+    assert reply.status == "answered" and reply.entries[0] == "action-6", reply
+
+
 def test_a_plan_question_after_a_story_is_read_as_a_plan_question(engine):
     reply = engine.answer("My mum can't use her phone at all. Does any of the ten actions help people with digital devices?")
     assert reply.entries == ("action-7",)

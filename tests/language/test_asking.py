@@ -100,3 +100,9 @@ def test_who_a_thing_is_aimed_at_asks_who_benefits_not_a_named_person(question):
 @pytest.mark.parametrize("question", ["what cut of its revenue goes to the foundation", "what share of revenue"])
 def test_a_cut_or_share_asks_an_amount(question):
     assert asked_kind(question.split()) == "amount"
+
+
+@pytest.mark.parametrize("question", ["a friend who drives for a delivery app asked me",
+                                      "does it say anything about people like him who do gig work"])
+def test_who_after_a_relative_or_him_describes_them(question):
+    assert asked_kind(question.split()) is None

@@ -193,3 +193,18 @@ _MEMBERSHIP = re.compile(
 def asks_membership(text: str) -> bool:
     """Whether the question asks if a whole has a part about something."""
     return _MEMBERSHIP.search(text) is not None
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DEADLINE_WORDS = frozenset({"until", "till", "by", "before"})
+
+
+def checked_figures(words: list[str], content, asks: str | None, known_words) -> list[str]:
+    """The figures a checking question heard that the knowledge never states ("is it 200
+    billion?"): the answer's own figure corrects them. Not a year ("did they give more in
+    2023" asks about a time the sources do not reach), unless it is a deadline checked ("is the
+    deadline 2030?", "has it until 2030 to spend it?")."""
+    deadline = asks == "date" or "deadlin" in content
+    return [t for t in content if t.isdigit() and t not in known_words and (
+        not _YEAR.fullmatch(t) or deadline
+        or any(w == t and i and words[i - 1] in _DEADLINE_WORDS for i, w in enumerate(words)))]

@@ -15,7 +15,7 @@ import copy
 import re
 from typing import Iterable, NamedTuple
 
-from bot.language.asking import KIND_WORDS, asked_class, asked_kind, asks_membership, checks_claim
+from bot.language.asking import KIND_WORDS, asked_class, asked_kind, asks_membership, checked_figures, checks_claim
 from bot.language.chinese import has_chinese, to_simplified
 from bot.language.chinese import is_piece as chinese_is_piece
 from bot.language.chinese_reading import ChineseReader
@@ -44,7 +44,6 @@ PLAN_OWNER_WORDS = frozenset({"alibaba", "common", "prosper"})
 MEMBERSHIP_FRAME_ZH = re.compile(r"里面|里头|当中|之中|(?:相关|有关|沾边|挂钩)(?:的)?|"
                                  r"(?:的)?(?:内容|项目|方面|部分|东西|那种|这种|这类|之类)")
 PLAN_ZH = re.compile(r"行动|十条|十项|计划|计画")  # (the plan named: only then are those words framing)
-YEAR = re.compile(r"(?:19|20)\d\d")
 MONTHS = frozenset(MONTH_NAMES) | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # The roles the knowledge names a holder of (leading the team, CEO, chairman): see `analyse`.
 LEADING = frozenset({"leader", "ceo", "chairman"})
@@ -263,9 +262,7 @@ class Normalizer:
         # Everyday words the knowledge never uses weigh less, and are no names (see everyday.py).
         light, names = light_shares(len(content), foreign, everyday_terms, names)
         if correct_typos and checks_claim(words, folded):
-            # (not a year: "did they give more in 2023" asks about a time the sources do not reach)
-            light.update((t, CHECKED_FIGURE_SHARE) for t in content
-                         if t.isdigit() and t not in self.known_words and not YEAR.fullmatch(t))
+            light.update((t, CHECKED_FIGURE_SHARE) for t in checked_figures(words, content, asks, self.known_words))
         names |= {w for w in foreign if w in ROLE_TITLES}
         person = person_named(text, self.known_words) if correct_typos and not LEADING.isdisjoint(content) else ()
         if person and {w for w in foreign if w in names} <= set(person) and not unknown_terms \

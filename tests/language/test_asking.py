@@ -1,6 +1,6 @@
 import pytest
 
-from bot.language.asking import asked_class, asked_kind, asks_membership, checks_claim
+from bot.language.asking import asked_class, asked_kind, asks_membership, checked_figures, checks_claim
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -106,3 +106,14 @@ def test_a_cut_or_share_asks_an_amount(question):
                                       "does it say anything about people like him who do gig work"])
 def test_who_after_a_relative_or_him_describes_them(question):
     assert asked_kind(question.split()) is None
+
+
+@pytest.mark.parametrize("question, content, asks, checked", [
+    ("is it 200 billion", ["200", "billion"], None, ["200"]),
+    ("did they give more in 2023", ["give", "2023"], None, []),  # a later time, not a figure heard
+    ("is the deadline 2030", ["deadlin", "2030"], "date", ["2030"]),
+    ("has it until 2030 to spend it", ["2030", "invest"], None, ["2030"]),
+])
+def test_a_checked_figure_is_one_the_knowledge_never_states_and_a_year_only_as_a_deadline(
+        question, content, asks, checked):
+    assert checked_figures(question.split(), content, asks, {"billion", "invest", "deadlin"}) == checked

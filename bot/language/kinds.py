@@ -140,6 +140,7 @@ _ATTRIBUTE_TABLES = {attribute: _Table(table) for attribute, table in ATTRIBUTES
 _PERFECT = frozenset({"has", "have", "had", "hasnt", "havent", "hadnt"})
 _DONE = frozenset({"spent", "invested", "built", "completed", "finished", "achieved", "delivered", "disbursed",
                    "reached", "hit", "met", "used", "opened", "created", "set"})
+_PLANNED = frozenset({"to", "must", "should", "will", "would"})
 # Asked when someone joined: the sources name roles from 2015 on, never when anyone joined.
 _WHEN_JOINED = frozenset({"when", "year"})
 _JOINED = frozenset({"join", "joined"})
@@ -160,8 +161,8 @@ def asked_attribute(words: list[str], text: str) -> tuple[str | None, tuple[str,
         joined = [w for w in words[i + 1:i + 6] if w in _JOINED] if word in _WHEN_JOINED else []
         if joined:  # "when did zhang yong join", "what year did he join weibo's board"
             return "earlier", (word, joined[0])
-        if word in _PERFECT and not (i and words[i - 1] == "to"):  # "has alibaba actually spent"; not
-            # "is supposed to have invested by 2025", which asks the plan
+        if word in _PERFECT and _PLANNED.isdisjoint(words[max(0, i - 3):i]):  # "has alibaba actually spent"; not
+            # "is supposed to have invested by 2025" or "must it have spent by when", which ask the plan
             done = [w for w in words[i + 1:i + 6] if w in _DONE]
             if done:
                 return "status", (word, done[0])

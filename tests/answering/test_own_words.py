@@ -120,6 +120,10 @@ def test_asked_its_name_the_bot_says_who_it_is(engine, question):
     assert (reply.smalltalk, reply.entries) == (True, ("who-are-you",))
 
 
+def test_the_whole_amount_is_the_pledge(engine):
+    assert engine.answer("by when must alibaba have spent the whole amount?").entries == ("pledge-deadline",)
+
+
 def test_a_delivery_app_driver_in_a_story_is_a_gig_worker(engine):
     reply = engine.answer("my brother drives for a delivery app with no insurance. does alibaba's plan do anything for people like him?")
     assert reply.status == "answered" and reply.entries[0] == "action-6", reply

@@ -56,6 +56,8 @@ _ASKS = (
     (("aimed", "at"), "beneficiary"),  # "who is cloud employment aimed at"
     (("targeted", "at"), "beneficiary"),
     (("meant", "for"), "beneficiary"),
+    (("supposed", "to", "help"), "beneficiary"),  # "who is cloud employment supposed to help"
+    (("meant", "to", "help"), "beneficiary"),
     (("who",), "person"),
     (("which",), "which"),  # "which counties", "what crops exactly": names, not the topic
     (("exactly",), "which"),
@@ -177,7 +179,8 @@ def asked_kind(tokens: list[str]) -> str | None:
             if priority < best and tuple(tokens[i:i + len(words)]) == words \
                     and not (words == ("who",) and i and tokens[i - 1] in _RELATIVE_AFTER) \
                     and not (words == ("which",) and _asks_part(tokens, i)) \
-                    and not (words == ("apply", "to") and "how" not in tokens[:i]):  # (does it apply to towns)
+                    and not (words == ("apply", "to") and "how" not in tokens[:i]) \
+                    and not (words[-1] == "help" and "who" not in tokens[:i]):  # (does it apply to towns)
                 best = priority
     return _ASKS[best][1] if best < len(_ASKS) else None
 

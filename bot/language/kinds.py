@@ -33,7 +33,7 @@ ATTRIBUTES: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] = {
                 "到现在", "已经花", "花出去", "花了多少", "投了多少", "建了多少", "建成了", "完成了多少", "覆盖到了",
                 "投完没", "投了哪些", "效果咋样", "效果怎么样", "已经建成", "建成几", "达成目标", "实现目标", "兑现",
                 "投完了没", "花完了没", "完成了没", "完成情况", "落实情况", "执行情况", "完成得怎么样", "完成得咋样",
-                "做得怎么样", "搞得怎么样", "完成咗", "投咗几多", "做咗几多")),  # (Cantonese 咗: done)
+                "做得怎么样", "搞得怎么样", "完成咗", "投咗几多", "做咗几多", "用咗几多", "花咗几多")),  # (Cantonese 咗: done)
     # How much has been given or spent in all: the sources give shares and pledges, no totals paid out.
     "total": ((("given", "in", "total"), ("spent", "in", "total"), ("donated", "in", "total"),
                ("given", "in", "all"), ("spent", "in", "all"), ("donated", "in", "all")),
@@ -93,7 +93,7 @@ def person_named(text: str, known_words: frozenset[str]) -> tuple[str, ...]:
 
 # Words that ask about today, years after the sources were written.
 NOW_WORDS: tuple[tuple[tuple[str, ...], ...], tuple[str, ...]] = (
-    (("now",), ("currently",), ("current",), ("still",), ("today",), ("nowadays",), ("these", "days"),
+    (("now",), ("currently",), ("current",), ("still",), ("today",), ("nowadays",), ("these", "days"), ("rn",),
      ("at", "present"), ("presently",), ("anymore",), ("latest",)),
     ("现在", "目前", "如今", "当前", "现任", "仍然", "依然", "还在", "至今", "今天",
      "而家", "仲系", "仲喺"),  # Cantonese: now, still is, still at (folded to simplified: 仲係 -> 仲系)

@@ -27,6 +27,6 @@ lot lots bunch buddy mate bro dude guys folks everyone again
 hw wat wht wut hv dat dis wen wtf tmrw tbf fyi re according acc yo hiya howdy itll youll theyll hell well theyre youve theyve weve ive youd theyd greetings cheers thx ty bye goodbye lol lmao haha tbh idk imo omg hmm yeah yep ya ppl abt bc cuz pls plz thx
 come comes came coming purpose purposes aim aims goal goals objective objectives
 major main key important primary title titles
-true correct accurate passed
+true correct accurate passed rn
 one ones part parts play plays played role roles include includes including cover covers contain contains involve involves answer answers reply replies supposed need needs give gives giving given
 """.split())

@@ -57,7 +57,7 @@ def test_names_roles_and_figures_the_knowledge_never_mentions_still_decline(engi
     ("has alibaba spent the whole 100 billion yet", "status"), ("how many employees does alibaba have", "headcount"),
     ("张勇的工资是多少", "salary"), ("基金会这些年一共捐了多少钱", "total"),
     ("how much has the foundation donated in total", "total"),
-    ("did alibaba manage to invest all of it by 2025", "status"),
+    ("did alibaba manage to invest all of it by 2025", "status"), ("共富基金到而家用咗幾多", "status"),
     ("how much does alibaba put into the fund each year", "yearly"), ("200亿基金每年投多少", "yearly"),
     ("who became ceo after zhang yong", "succession"), ("阿里那1000亿到底投完没", "status"),
     ("張勇是哪裡人啊？", "origin"), ("张勇之前阿里的CEO是谁？", "succession"),
@@ -120,6 +120,11 @@ def test_what_the_plan_question_finds_must_be_a_part_of_the_plan(engine, questio
 def test_asked_its_name_or_if_it_is_a_person_the_bot_says_what_it_is(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.smalltalk, reply.entries) == (True, (entry,))
+
+
+def test_rn_is_right_now(engine):
+    reply = engine.answer("who is alibaba's ceo rn")
+    assert (reply.status, reply.about_now) == ("answered", True) and reply.entry.startswith("zhang-yong")
 
 
 def test_the_whole_amount_is_the_pledge(engine):

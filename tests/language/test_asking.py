@@ -92,7 +92,8 @@ def test_right_at_the_end_checks_a_claim_and_rights_elsewhere_do_not(question, c
     assert checks_claim(question.split(), question) is checks
 
 
-@pytest.mark.parametrize("question", ["who is the cloud employment thing aimed at", "who is the fund meant for"])
+@pytest.mark.parametrize("question", ["who is the cloud employment thing aimed at", "who is the fund meant for",
+                                      "who is that supposed to help"])
 def test_who_a_thing_is_aimed_at_asks_who_benefits_not_a_named_person(question):
     assert asked_kind(question.split()) == "beneficiary"
 
@@ -117,3 +118,7 @@ def test_who_after_a_relative_or_him_describes_them(question):
 def test_a_checked_figure_is_one_the_knowledge_never_states_and_a_year_only_as_a_deadline(
         question, content, asks, checked):
     assert checked_figures(question.split(), content, asks, {"billion", "invest", "deadlin"}) == checked
+
+
+def test_meant_to_help_without_who_asks_no_beneficiary():
+    assert asked_kind("which of the actions is meant to help gig workers".split()) is None

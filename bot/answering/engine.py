@@ -74,8 +74,8 @@ def _of_the_plan(unit: LanguageUnit, entry_id: str) -> bool:
     """Whether an entry is a part of the plan: of the topic whose entries are about its actions
     (the plan's core word), not of one that only mentions them (the pledge, Zhang Yong)."""
     tables = unit.index.tables
-    topic = next((e.topic for e in tables.entries if e.id == entry_id), None)
-    return any(e.topic == topic and PLAN_CORE in tables.cores[i] for i, e in enumerate(tables.entries))
+    position = tables.position.get(entry_id)
+    return position is not None and tables.entries[position].topic in tables.topics_by_core.get(PLAN_CORE, ())
 
 
 class Engine:
@@ -133,8 +133,8 @@ class Engine:
         """The decision for a question, to be worded in `lang` ("en" or "zh") or the question's own."""
         question, lang, unit, analysis = self._read(question, lang)
         whole = _plan_part_first(self._decide, question, lang, unit, analysis)
-        parts = in_parts(question, lang, unit, whole, decide=partial(_plan_part_first, self._decide), knowledge=self.knowledge,
-                         max_choices=self.policy.max_choices, max_chars=MAX_QUESTION_CHARS)
+        parts = in_parts(question, lang, unit, whole, decide=partial(_plan_part_first, self._decide),
+                         knowledge=self.knowledge, max_choices=self.policy.max_choices, max_chars=MAX_QUESTION_CHARS)
         told = story_told(question[:MAX_QUESTION_CHARS], unit, analysis) \
             if parts is None and whole.status == "unknown" and whole.reason == "off_topic" else None
         retold = self._decide(question, lang, unit, told) if told is not None else None

@@ -83,6 +83,7 @@ class IndexTables:
     position: dict[str, int]  # entry id -> position
     subjects: frozenset[str]  # entries' core words and facts' words that name a subject
     light_first: dict[str, tuple[list[float], list[int]]]  # word -> its phrasings' weight sums and entries, lightest first
+    topics_by_core: dict[str, frozenset[str]]  # word -> the topics with an entry whose core word it is
 
     def weight(self, token: str) -> float:
         return self.idf.get(token, self.foreign_weight)
@@ -212,6 +213,7 @@ def _build(knowledge: Knowledge, normalizer: Normalizer | None, lang: str) -> In
                   for i, own in enumerate(phrasings)],
         position={e.id: i for i, e in enumerate(entries)}, subjects=subjects,
         light_first=_light_first(phrasings),
+        topics_by_core=_topics_by_core(entries[:real], cores),
     )
 
 
@@ -223,6 +225,14 @@ def _core_words(phrasings: list[Phrasing]) -> frozenset[str]:
         for token in phrasing.content:
             counts[token] = counts.get(token, 0) + 1
     return frozenset(t for t, n in counts.items() if n >= CORE_SHARE * len(phrasings))
+
+
+def _topics_by_core(entries: tuple[Entry, ...], cores: list[frozenset[str]]) -> dict[str, frozenset[str]]:
+    topics: dict[str, set[str]] = {}
+    for entry, core in zip(entries, cores):
+        for token in core:
+            topics.setdefault(token, set()).add(entry.topic)
+    return {token: frozenset(names) for token, names in topics.items()}
 
 
 def _light_first(phrasings: list[list[Phrasing]]) -> dict[str, tuple[list[float], list[int]]]:

@@ -194,7 +194,8 @@ class Normalizer:
 
     def analyse(self, text: str, correct_typos: bool = True, words: list[str] | None = None) -> Analysis:
         """Normalise `text`; `words`, if given, are its `surface_tokens` already computed."""
-        if correct_typos and words is None:
+        asked = correct_typos and words is None  # a question as typed (already simplified by as_asked)
+        if asked:
             text = as_asked(text)
         words = surface_tokens(text) if words is None else words
         corrections = []
@@ -226,7 +227,7 @@ class Normalizer:
             words = fixed
         asks = asked_kind(words)
         folded = fold(text)
-        if not folded.isascii() and has_chinese(folded):
+        if not asked and not folded.isascii() and has_chinese(folded):
             folded = to_simplified(folded)
         if everyday_terms:
             # An unknown term that opens the question or owns something ("腾讯的计划") is whom the

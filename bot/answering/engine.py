@@ -21,7 +21,7 @@ from bot.language.normalize import Analysis, Normalizer
 
 # Kinds of fact a question can ask that an entry may lack: asked of an entry without one,
 # the bot says the sources do not give it. ("reason" questions are answered by any entry.)
-STATED_KINDS = frozenset({"date", "amount", "count", "person", "place"})
+STATED_KINDS = frozenset({"date", "amount", "count", "duration", "person", "place"})
 ATTRIBUTE_TOPIC_AT = 0.3  # an attribute question is declined informatively down to this topic score
 GAP_MARGIN = 0.3
 # "Is Zhang Yong still CEO?": when every close entry accounts for the whole question, each

@@ -43,7 +43,7 @@ MISSING_CORE_FACTOR = 0.75
 OTHER_SUBJECT_FACTOR = 0.7
 # A question asking "when" or "how much" is unlikely to be meant for an answer
 # with no such fact; "who" questions often ask about roles, so weigh them less.
-KIND_MISMATCH_FACTOR = {"date": 0.7, "amount": 0.7, "count": 0.7, "person": 0.85, "place": 0.85, "reason": 0.85}
+KIND_MISMATCH_FACTOR = {"date": 0.7, "amount": 0.7, "count": 0.7, "duration": 0.7, "person": 0.85, "place": 0.85, "reason": 0.85}
 # A phrasing that asks another kind of thing ("when did he become chairman" for
 # "who chairs the board") matches less well than its words suggest.
 ASK_CONFLICT_FACTOR = 0.8

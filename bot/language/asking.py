@@ -24,6 +24,9 @@ _ASKS = (
     (("what", "is", "the", "process"), "howto"),
     (("process", "to", "apply"), "howto"),
     (("sign", "up"), "howto"),
+    # a span of time ("how many years between"), not a count of things ("how many shares")
+    (("how", "many", "years"), "duration"),
+    (("how", "many", "months"), "duration"),
     (("how", "many"), "count"),
     (("how", "much"), "amount"),
     (("how", "big"), "amount"),
@@ -79,6 +82,7 @@ ASKED_KINDS = {
     "count": frozenset({"count", "amount"}),
     "amount": frozenset({"amount", "share"}),  # "how much money": a count ("ten actions") is no amount
     "date": frozenset({"date", "year"}),
+    "duration": frozenset({"duration"}),
     "person": frozenset({"person"}),
     "place": frozenset({"place"}),
     "name": frozenset({"name"}),

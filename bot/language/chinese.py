@@ -30,6 +30,7 @@ _QUESTION_WORDS = (
     # an ordinal asked (第几项): which part of the plan, not a count
     ("第几条", " which action "), ("第几项", " which action "), ("第几任", " how many "), ("第几", " which number "),
     ("什么时候", " when "), ("哪一年", " which year "), ("哪年", " which year "), ("何时", " when "),
+    ("多少年", " how many years "), ("几年", " how many years "),  # a span of time, not a count
     ("多少钱", " how much "), ("多少个", " how many "), ("多少", " how much "), ("多大", " how big "), ("几个", " how many "),
     # Cantonese, as Hong Kong readers write it (folded to simplified first: 係咩 -> 系咩)
     ("系咩", " what "), ("点解", " why "), ("几多", " how much "), ("边个", " who "), ("边度", " where "),

@@ -14,7 +14,7 @@ import re
 from bot.language.stopwords import STOPWORDS
 from bot.language.words import surface_tokens
 
-FACT_KINDS = ("amount", "date", "year", "count", "share", "person", "name", "place")
+FACT_KINDS = ("amount", "date", "year", "count", "duration", "share", "person", "name", "place")
 
 # attribute -> (English word sequences, Chinese substrings) that ask for it
 ATTRIBUTES: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] = {

@@ -5,6 +5,7 @@ import pytest
 
 from bot.answering.engine import Engine
 from bot.knowledge.loader import load_knowledge
+from bot.render.plain import render_plain
 from tests.conftest import TINY
 from tests.knowledge.test_unstated import GAP, _with
 
@@ -376,3 +377,15 @@ def test_a_plan_or_a_conversion_is_no_progress_or_company_finances(engine, quest
 @pytest.mark.parametrize("question", ["how much will alibaba invest in the end", "怎么加入阿里的乡村振兴项目"])
 def test_joining_a_programme_or_a_total_in_the_end_is_no_career_or_progress_question(engine, question):
     assert engine.answer(question).missing not in ("earlier", "status")
+
+
+@pytest.mark.parametrize("question, figure", [
+    ("if 20bn goes to the fund, how much of the 100bn is left for the rest?", "80 billion"),
+    ("what percentage of the whole pledge is the development fund", "20%"),
+    ("how many years between zhang yong becoming ceo and becoming chairman?", "four years"),
+])
+def test_a_figure_worked_out_from_two_the_sources_give_is_answered(engine, question, figure):
+    """The sources give 20 of 100 billion and two dates; the share, the rest and the gap follow from them."""
+    reply = engine.answer(question)
+    assert reply.status == "answered"
+    assert figure in render_plain(reply, engine.knowledge)

@@ -132,7 +132,7 @@ def test_unknown_fact_kind(tiny_knowledge):
     """)
     assert messages(folder) == [
         "facts.yaml:3: [total] unknown kind 'amout'. "
-        "Fix: use one of amount, date, year, count, share, person, name, place (did you mean 'amount'?).",
+        "Fix: use one of amount, date, year, count, duration, share, person, name, place (did you mean 'amount'?).",
     ]
 
 

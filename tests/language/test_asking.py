@@ -122,3 +122,11 @@ def test_a_checked_figure_is_one_the_knowledge_never_states_and_a_year_only_as_a
 
 def test_meant_to_help_without_who_asks_no_beneficiary():
     assert asked_kind("which of the actions is meant to help gig workers".split()) is None
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("how many years between his two jobs", "duration"), ("how many months did it take", "duration"),
+    ("how many shares does he own", "count"), ("张勇当了几年CEO", "duration"),
+])
+def test_how_many_years_asks_a_span_of_time_not_a_count(question, asked, engine):
+    assert engine.unit_for(question).normalizer.analyse(question).asks == asked

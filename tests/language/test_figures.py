@@ -7,8 +7,10 @@ from bot.language.figures import chinese_numeral, chinese_value
     ("100 billion yuan", "amount", "1000亿元"), ("20 billion yuan", "amount", "200亿元"),
     ("$15.49 billion", "amount", "154.9亿美元"), ("2025", "year", "2025年"), ("May 2015", "date", "2015年5月"),
     ("10 September 2019", "date", "2019年9月10日"), ("3,000 villages", "count", "3000个村庄"),
-    ("three-thousandths (0.3%)", "share", "千分之三"), ("ten consecutive years", "count", "连续十年"),
+    ("three-thousandths (0.3%)", "share", "千分之三"), ("ten consecutive years", "duration", "连续十年"),
     ("ten", "count", "十"), ("three", "count", "三"),
+    # worked-out figures: a share given as a percent keeps it; a count of years
+    ("20% (a fifth)", "share", "20%"), ("one fifth", "share", "五分之一"), ("four years", "duration", "四年"),
 ])
 def test_figures_are_written_the_chinese_way(value, kind, chinese):
     assert chinese_value(value, kind) == chinese

@@ -137,7 +137,7 @@ class Engine:
                          knowledge=self.knowledge, max_choices=self.policy.max_choices, max_chars=MAX_QUESTION_CHARS)
         told = story_told(question[:MAX_QUESTION_CHARS], unit, analysis) \
             if parts is None and whole.status == "unknown" and whole.reason == "off_topic" else None
-        retold = self._decide(question, lang, unit, told) if told is not None else None
+        retold = _plan_part_first(self._decide, question, lang, unit, told) if told is not None else None
         parts = retold if retold is not None and retold.status == "answered" else parts
         if parts is not None and whole.status == "unknown" and len(parts.entries) == 1 \
                 and points_elsewhere(unit, analysis.focused() if analysis.container else analysis, parts.entry):

@@ -155,7 +155,7 @@ class Engine:
             return self._unknown(question, lang, analysis, "empty" if not question.strip() else "off_topic")
         if analysis.names:  # a name or term the knowledge never mentions: decline, even after a greeting
             return self._unknown(question, lang, analysis, "unknown_term")
-        small = self._smalltalk_reply(question, analysis, lang, unit)
+        small = _smalltalk_reply(question, analysis, lang, unit, self.policy.smalltalk_at, self.examples_in(lang))
         if small is not None:
             return small
         if not analysis.content or analysis.asks == "howto":
@@ -199,7 +199,7 @@ class Engine:
         if clearly_best or nearest.score >= self.policy.answer_at and (
                 len(close) == 1 or states_all_asked(self.knowledge.facts, analysis, close, unit.index)
                 or analysis.about_now and all(c.coverage >= WHOLE_COVERAGE for c in close)):
-            if analysis.asks in STATED_KINDS and not unit.index.gives(nearest.entry, analysis.asks):
+            if analysis.asks in STATED_KINDS and not unit.index.gives_asked(nearest.entry, analysis.asks, question):
                 # About the right topic, but it gives no date (amount, person...) to answer with.
                 return self._not_stated(question, lang, analysis, nearest, analysis.asks)
             if analysis.asks == "reason" and not unit.index.gives_reason(nearest.entry):
@@ -211,6 +211,8 @@ class Engine:
             return self._answered(question, nearest.entry, nearest.score, lang, analysis)
         if len(close) < 2:  # a near miss is declined, never offered as "did you mean"
             return self._unknown(question, lang, analysis, "off_topic", nearest)
+        if analysis.asks in STATED_KINDS and not any(unit.index.gives_asked(c.entry, analysis.asks, question) for c in close):
+            return self._not_stated(question, lang, analysis, nearest, analysis.asks)  # no choice would answer it
         chosen = close[: self.policy.max_choices]
         return Reply(question, "clarify", lang, score=nearest.score, nearest=nearest.entry.id,
                      suggestions=tuple(c.entry.id for c in chosen), asked=analysis.asks, about_now=analysis.about_now)
@@ -264,17 +266,19 @@ class Engine:
                      nearest=nearest.entry.id if nearest else None,
                      suggestions=tuple(e.entry for e in self.examples_in(lang)), reason=reason, asked=analysis.asks)
 
-    def _smalltalk_reply(self, question: str, analysis: Analysis, lang: str, unit: LanguageUnit) -> Reply | None:
-        if not unit.smalltalk or not set(analysis.content) <= unit.smalltalk_words:
-            return None
-        text = analysis.text
-        best_entry, best_score = None, 0.0
-        for entry, phrasing in unit.smalltalk:
-            score = fuzz.token_set_ratio(text, phrasing, processor=None, score_cutoff=self.policy.smalltalk_at)
-            if score > best_score:
-                best_entry, best_score = entry, score
-        if best_entry is None:
-            return None
-        examples = tuple(e.entry for e in self.examples_in(lang)[:3])
-        return Reply(question, "answered", lang, entries=(best_entry.id,), score=best_score / 100,
-                     suggestions=examples, smalltalk=True)
+
+def _smalltalk_reply(question: str, analysis: Analysis, lang: str, unit: LanguageUnit, at: float,
+                     examples: tuple[Example, ...]) -> Reply | None:
+    """A greeting or thanks answered in kind (rapidfuzz token_set_ratio of at least `at`)."""
+    if not unit.smalltalk or not set(analysis.content) <= unit.smalltalk_words:
+        return None
+    text = analysis.text
+    best_entry, best_score = None, 0.0
+    for entry, phrasing in unit.smalltalk:
+        score = fuzz.token_set_ratio(text, phrasing, processor=None, score_cutoff=at)
+        if score > best_score:
+            best_entry, best_score = entry, score
+    if best_entry is None:
+        return None
+    return Reply(question, "answered", lang, entries=(best_entry.id,), score=best_score / 100,
+                 suggestions=tuple(e.entry for e in examples[:3]), smalltalk=True)

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from bot.answering.counted import count_units, counts_what_is_asked
 from bot.answering.index_build import ASK_GROUPS, ASK_WEIGHT, Phrasing, build_tables
 from bot.answering.weights import question_weights
 from bot.knowledge.model import Entry, Knowledge
@@ -68,6 +69,7 @@ class MatchIndex:
         self.entries, self.entry_ids, self.fact_words = tables.entries, tables.entry_ids, tables.fact_words
         self.foreign_weight = tables.foreign_weight
         self.weight = tables.weight
+        self.count_units = count_units(knowledge, self.normalizer)
 
     def gives(self, entry: Entry, asks: str) -> bool:
         """Whether an entry answers questions asking `asks` (date, amount, person, ...): it states
@@ -77,6 +79,11 @@ class MatchIndex:
             return True
         kinds = ASKED_KINDS.get(asks)  # None for an attribute (age, status...): no fact has one
         return bool(kinds and entry.fact_kinds & kinds) or asks in self.tables.asked_by[position]
+
+    def gives_asked(self, entry: Entry, asks: str, question: str) -> bool:
+        """`gives`, and for a count, one of what the question counts ("how many SMEs": no ten actions)."""
+        return self.gives(entry, asks) and (asks != "count" or counts_what_is_asked(
+            self.count_units, entry.id, question, self.normalizer))
 
     def gives_reason(self, entry: Entry) -> bool:
         """Whether one of the entry's questions asks why."""

@@ -35,6 +35,7 @@ class Fact(NamedTuple):
     source: str
     location: Location
     value_zh: str | None = None  # the `zh:` text, or the figure written the Chinese way
+    counts: str | None = None  # what a count counts ("actions"), if its value does not say
 
 
 class Phrasing(NamedTuple):

@@ -9,7 +9,7 @@ from bot.knowledge.yamlfile import LineMap, type_name
 from bot.language.figures import chinese_value
 
 SOURCE_KEYS = {"title": True, "publisher": False, "date": False, "file": False, "note": False}
-FACT_KEYS = {"value": True, "zh": False, "kind": True, "source": True, "note": False}
+FACT_KEYS = {"value": True, "zh": False, "kind": True, "source": True, "note": False, "counts": False}
 
 
 def _blocks(reader: Reader, file: str, what: str, fix: str, declared: set[str] | None = None):
@@ -77,7 +77,8 @@ def read_fact(reader: Reader, fact_id: str, line: int, block, sources: dict[str,
     if value is None or kind is None or source is None:
         return None
     value_zh = text(reader, FACTS_FILE, block, "zh", fact_id) or derived_chinese(value, kind)
-    return Fact(fact_id, value, kind, source, Location(FACTS_FILE, line), value_zh)
+    counts = text(reader, FACTS_FILE, block, "counts", fact_id)
+    return Fact(fact_id, value, kind, source, Location(FACTS_FILE, line), value_zh, counts)
 
 
 def derived_chinese(value: str, kind: str) -> str | None:

@@ -6,6 +6,7 @@ import re
 
 from bot.language.frequency import zipf
 from bot.language.kinds import FACT_KINDS
+from bot.language.stopwords import STOPWORDS
 
 # Question words that ask for a kind of fact (see knowledge.FACT_KINDS).
 _ASKS = (
@@ -106,6 +107,22 @@ _CLASS_OF = {word: kind for kind, words in NAMED_CLASSES.items() for word in wor
 _WHICH_WORDS = frozenset({"which", "what"})
 # How many words after "which" may stand before the class ("which specific counties", "what new brands").
 _CLASS_REACH = 3
+
+
+def counted_word(words: list[str]) -> str | None:
+    """What "how many" counts, from the question's own words: of the words right after it (up
+    to a function word), the first plural ("how many village medical stations": stations;
+    "how many villages get homes": villages), else the last."""
+    for i in range(len(words) - 1):
+        if words[i] == "how" and words[i + 1] == "many":
+            run = []
+            for word in words[i + 2:i + 5]:
+                if word in STOPWORDS:
+                    break
+                run.append(word)
+            return next((w for w in run if len(w) > 3 and w.endswith("s") and not w.endswith("ss")),
+                        run[-1] if run else None)
+    return None
 
 
 def asked_class(tokens: list[str]) -> str | None:

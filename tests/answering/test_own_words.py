@@ -389,3 +389,27 @@ def test_a_figure_worked_out_from_two_the_sources_give_is_answered(engine, quest
     reply = engine.answer(question)
     assert reply.status == "answered"
     assert figure in render_plain(reply, engine.knowledge)
+
+
+@pytest.mark.parametrize("question", [
+    "how many SMEs will be supported under action 2?", "how many village medical stations will the foundation build?",
+    "how many kids will the companion homes serve",
+])
+def test_a_count_of_something_else_is_not_answered_with_the_count_an_entry_gives(engine, question):
+    """The ten actions are no number of SMEs; 3,000 villages no number of medical stations or children."""
+    reply = engine.answer(question)
+    assert (reply.status, reply.reason, reply.missing) == ("unknown", "not_stated", "count")
+
+
+@pytest.mark.parametrize("question", ["how many villages get child companion homes", "how many steps are in the plan",
+                                      "how many areas will the foundation focus on"])
+def test_a_count_of_what_the_entry_counts_is_answered_in_the_asker_s_words(engine, question):
+    assert engine.answer(question).status == "answered"
+
+
+def test_what_a_count_counts_is_read_from_the_facts_file(tiny_knowledge):
+    folder = tiny_knowledge()
+    facts = folder / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8") + "\nteam_size:\n  value: five\n  kind: count\n"
+                     "  counts: members\n  source: doc\n", encoding="utf-8")
+    assert load_knowledge(folder).facts["team_size"].counts == "members"

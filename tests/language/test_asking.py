@@ -1,6 +1,6 @@
 import pytest
 
-from bot.language.asking import asked_class, asked_kind, asks_membership, checked_figures, checks_claim
+from bot.language.asking import asked_class, asked_kind, asks_membership, checked_figures, checks_claim, counted_word
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -130,3 +130,12 @@ def test_meant_to_help_without_who_asks_no_beneficiary():
 ])
 def test_how_many_years_asks_a_span_of_time_not_a_count(question, asked, engine):
     assert engine.unit_for(question).normalizer.analyse(question).asks == asked
+
+
+@pytest.mark.parametrize("question, counted", [
+    ("how many village medical stations will they build", "stations"), ("how many villages get homes", "villages"),
+    ("how many SMEs will be helped", "smes"), ("how many in total", None), ("what is the total", None),
+])
+def test_how_many_counts_the_first_plural_after_it(question, counted):
+    from bot.language.words import surface_tokens
+    assert counted_word(surface_tokens(question)) == counted

@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 from bot.answering.asked_facts import states_all_asked
 from bot.answering.known_gaps import asks_beyond
 from bot.answering.matcher import Candidate, MatchIndex
+from bot.answering.named import names_the_class
 from bot.answering.parts import in_parts, points_elsewhere, story_told
 from bot.answering.reply import Reply
 from bot.answering.units import LANGUAGES, Example, LanguageUnit, LanguageUnits, language_of
@@ -205,7 +206,8 @@ class Engine:
             if analysis.asks == "reason" and not unit.index.gives_reason(nearest.entry):
                 # "why": only an entry written to give a reason answers it, not one sharing its topic
                 return self._not_stated(question, lang, analysis, nearest, "reason")
-            if analysis.named and not unit.index.gives(nearest.entry, analysis.named):
+            if analysis.named and not (unit.index.gives(nearest.entry, analysis.named) and names_the_class(
+                    self.knowledge, unit.normalizer, nearest.entry, analysis.named, question)):
                 # "which universities": names of a kind (places, organisations, people) it does not state
                 return self._not_stated(question, lang, analysis, nearest, analysis.named)
             return self._answered(question, nearest.entry, nearest.score, lang, analysis)

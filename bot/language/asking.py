@@ -127,16 +127,22 @@ def counted_word(words: list[str]) -> str | None:
 
 def asked_class(tokens: list[str]) -> str | None:
     """The kind of named thing a question asks the names of (place, name, person), if it names its class."""
+    word = class_word(tokens)
+    return _CLASS_OF[word] if word else None
+
+
+def class_word(tokens: list[str]) -> str | None:
+    """The class a question asks the names of, as it says it ("counties", 县), if it says one."""
     if _WHICH_WORDS.isdisjoint(tokens):
         return None
     for i, token in enumerate(tokens):
         if token in _WHICH_WORDS:
             for word in tokens[i + 1:i + 1 + _CLASS_REACH]:
-                # (a Chinese pair may start with its class: 县做 of 哪些县做规划)
-                kind = _CLASS_OF.get(word) or (_CLASS_OF.get(word[0]) if len(word) == 2 and not word.isascii()
-                                               and zipf(word, "zh") == 0 else None)  # (市场 is a word, no 市)
-                if kind:
-                    return kind
+                if word in _CLASS_OF:
+                    return word
+                # (a Chinese pair may start with its class: 县做 of 哪些县做规划; 市场 is a word, no 市)
+                if len(word) == 2 and not word.isascii() and word[0] in _CLASS_OF and zipf(word, "zh") == 0:
+                    return word[0]
     return None
 
 

@@ -413,3 +413,10 @@ def test_what_a_count_counts_is_read_from_the_facts_file(tiny_knowledge):
     facts.write_text(facts.read_text(encoding="utf-8") + "\nteam_size:\n  value: five\n  kind: count\n"
                      "  counts: members\n  source: doc\n", encoding="utf-8")
     assert load_knowledge(folder).facts["team_size"].counts == "members"
+
+
+def test_a_description_of_places_does_not_answer_which_ones(engine):
+    """"The mountainous counties of Zhejiang" says what kind of counties, not which."""
+    reply = engine.answer("which mountain counties in zhejiang are the commissioners going to? my cousin lives in one")
+    assert (reply.status, reply.reason, reply.nearest) == ("unknown", "not_stated", "foundation-commissioners")
+    assert engine.answer("which companies is zhang yong a director of").entries == ("zhang-yong-directorships",)

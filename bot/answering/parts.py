@@ -47,8 +47,7 @@ def in_parts(question: str, lang: str, unit: LanguageUnit, whole: Reply, *, deci
     for piece, asked in pieces:
         analysis = unit.normalizer.analyse(piece)
         # Rare: a name, or a word the knowledge never uses that is no everyday word either.
-        light = dict(analysis.light)
-        rare = bool(analysis.names) or any(light.get(stem(w), 1.0) >= RARE_SHARE for w in analysis.foreign)
+        rare = bool(analysis.names) or _has_rare_word(analysis)
         # A sentence that asks something is a question of its own, not a story around another.
         asking = bool(analysis.asks or analysis.attribute or asked)
         # One word is a question of its own only if it is a subject ("how big is the fund?"),
@@ -86,6 +85,13 @@ def in_parts(question: str, lang: str, unit: LanguageUnit, whole: Reply, *, deci
     follow_ups = tuple(r for e in entries for r in knowledge.entry(e).related if r not in entries)
     return Reply(question, "answered", lang, entries=tuple(entries), score=whole.score, nearest=entries[0],
                  suggestions=tuple(dict.fromkeys(follow_ups)), asked=whole.asked, about_now=about_now)
+
+
+def _has_rare_word(analysis: Analysis) -> bool:
+    """A word the knowledge never uses that is no everyday word either (a term, a name). A word
+    read as a knowledge word's synonym ("poorly": underdeveloped) is none, though not the knowledge's own."""
+    light = dict(analysis.light)
+    return any(stem(w) in analysis.content and light.get(stem(w), 1.0) >= RARE_SHARE for w in analysis.foreign)
 
 
 def _pieces(text: str) -> list[tuple[str, bool]]:
@@ -127,9 +133,7 @@ def story_told(question: str, unit: LanguageUnit, analysis: Analysis) -> Analysi
             points_back = points_back or bool(THEY.search(piece))
         else:
             story = True
-            light = dict(read.light)
-            story_rare = story_rare or bool(read.names) \
-                or any(light.get(stem(w), 1.0) >= RARE_SHARE for w in read.foreign)
+            story_rare = story_rare or bool(read.names) or _has_rare_word(read)
     if not story or not asked_words or (story_rare and points_back):
         return None  # ("Tencent pledged too. How much did they pledge?": they may be Tencent)
     idf = unit.index.tables.idf

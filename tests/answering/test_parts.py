@@ -52,3 +52,10 @@ def test_a_sentence_asking_how_to_apply_stops_the_story_s_answer(engine):
 def test_a_story_naming_another_company_is_not_read_again_when_the_question_points_back(engine):
     # "they" may be Tencent: the story's rare word is not lightened into Alibaba's answer
     assert engine.answer("Tencent also pledged money. How much did they pledge?").status != "answered"
+
+
+def test_a_story_word_read_as_a_knowledge_synonym_is_no_rare_name_that_stops_the_question(engine):
+    # "poorly" is read as underdeveloped: not a term the story names, so the question still answers
+    question = ("my granddaughter was really poorly last year and the hospital bills nearly broke us. "
+                "is there anything for kids with serious illnesses in the alibaba foundation plans?")
+    assert engine.answer(question).entries == ("foundation-child-fund",)

@@ -205,6 +205,7 @@ def asked_kind(tokens: list[str]) -> str | None:
         for priority, words in _ASKS_BY_FIRST.get(token, ()):
             if priority < best and tuple(tokens[i:i + len(words)]) == words \
                     and not (words == ("who",) and i and tokens[i - 1] in _RELATIVE_AFTER) \
+                    and not (words == ("when",) and tokens[i + 1:i + 2] and tokens[i + 1].endswith("ing")) \
                     and not (words == ("which",) and _asks_part(tokens, i)) \
                     and not (words == ("apply", "to") and "how" not in tokens[:i]) \
                     and not (words[-1] == "help" and "who" not in tokens[:i]):  # (does it apply to towns)

@@ -29,14 +29,14 @@ _NUMERAL = f"[0-9.{''.join(_DIGITS)}十百千]+"
 _QUESTION_WORDS = (
     # an ordinal asked (第几项): which part of the plan, not a count
     ("第几条", " which action "), ("第几项", " which action "), ("第几任", " how many "), ("第几", " which number "),
-    ("什么时候", " when "), ("哪一年", " which year "), ("哪年", " which year "), ("何时", " when "),
+    ("什么时候", " when "), ("甚么时候", " when "), ("哪一年", " which year "), ("哪年", " which year "), ("何时", " when "),
     ("多少年", " how many years "), ("几年", " how many years "),  # a span of time, not a count
     ("多少钱", " how much "), ("多少个", " how many "), ("多少", " how much "), ("多大", " how big "), ("几个", " how many "),
     # Cantonese, as Hong Kong readers write it (folded to simplified first: 係咩 -> 系咩)
-    ("系咩", " what "), ("点解", " why "), ("几多", " how much "), ("边个", " who "), ("边度", " where "),
+    ("系咩时候", " is when "), ("系咩", " what "), ("点解", " why "), ("几多", " how much "), ("边个", " who "), ("边度", " where "),
     ("喺边一年", " which year "), ("边一年", " which year "), ("边年", " which year "),
     ("喺边", " where "), ("几时", " when "), ("点申请", " how do i apply "), ("点样", " how "), ("几耐", " how long "),
-    ("边啲", " which "), ("咩", " what "),
+    ("边啲", " which "), ("咩时候", " when "), ("乜时候", " when "), ("咩", " what "),
     ("多久", " how long "), ("几月几号", " what date "), ("几月几日", " what date "), ("几号", " what date "), ("几月", " which month "),
     ("在哪报名", " how do i sign up "), ("报名", " sign up "),
     ("几", " how many "), ("为什么", " why "), ("为何", " why "), ("哪里", " where "),

@@ -139,3 +139,11 @@ def test_how_many_years_asks_a_span_of_time_not_a_count(question, asked, engine)
 def test_how_many_counts_the_first_plural_after_it(question, counted):
     from bot.language.words import surface_tokens
     assert counted_word(surface_tokens(question)) == counted
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("what areas is the team to focus on when carrying out the actions", None),
+    ("when did he become chairman", "date"), ("張勇係咩時候做董事局主席", "date"),
+])
+def test_when_before_a_gerund_joins_clauses_and_asks_no_date(question, asked, engine):
+    assert engine.unit_for(question).normalizer.analyse(question).asks == asked

@@ -44,6 +44,7 @@ def in_parts(question: str, lang: str, unit: LanguageUnit, whole: Reply, *, deci
     story_names = False  # a name or rare word in a sentence that asks nothing ("I live in Ningbo.")
     pointing = False  # the answered sentence points back ("they", 他们): maybe at the story's name
     about_now = whole.about_now
+    before: Analysis | None = None  # the last sentence answered, with a topic of its own
     for piece, asked in pieces:
         analysis = unit.normalizer.analyse(piece)
         # Rare: a name, or a word the knowledge never uses that is no everyday word either.
@@ -56,8 +57,15 @@ def in_parts(question: str, lang: str, unit: LanguageUnit, whole: Reply, *, deci
                                               and set(analysis.content) <= unit.index.tables.subjects):
             blocked = blocked or (rare and asking)
             story_names = story_names or rare
+            follow_up = _asked_of(before, analysis)
+            part = decide(piece, lang, unit, follow_up) if follow_up is not None else None
+            if part is not None and part.status == "answered" and part.entry not in entries:
+                entries.append(part.entry)  # "how much is it, and by when?": the same topic, asked again
+                answered.append(part._replace(question=question))
+                answered_content.append(frozenset(follow_up.content))
             continue
         part = decide(piece, lang, unit, analysis)
+        before = analysis if part.status == "answered" and not part.smalltalk else None
         if part.status == "answered" and not part.smalltalk and part.entry not in entries:
             entries.append(part.entry)
             answered.append(part._replace(question=question))
@@ -85,6 +93,16 @@ def in_parts(question: str, lang: str, unit: LanguageUnit, whole: Reply, *, deci
     follow_ups = tuple(r for e in entries for r in knowledge.entry(e).related if r not in entries)
     return Reply(question, "answered", lang, entries=tuple(entries), score=whole.score, nearest=entries[0],
                  suggestions=tuple(dict.fromkeys(follow_ups)), asked=whole.asked, about_now=about_now)
+
+
+def _asked_of(before: Analysis | None, follow_up: Analysis) -> Analysis | None:
+    """"..., and by when?", "and who leads it?": the sentence before, asking another kind of fact
+    (None if the follow-up asks no new kind, or nothing came before)."""
+    if before is None or not follow_up.asks or follow_up.asks == before.asks or follow_up.names:
+        return None
+    content = tuple(dict.fromkeys(before.content + follow_up.content))
+    return before._replace(content=content, asks=follow_up.asks, attribute=follow_up.attribute or before.attribute,
+                           named=follow_up.named, light=before.light + follow_up.light)
 
 
 def _has_rare_word(analysis: Analysis) -> bool:

@@ -19,6 +19,7 @@ _STEMMER = Stemmer.Stemmer("english")
 _SUBSTITUTIONS = (
     ("\u2018\u2019\u02bc`´", re.compile(r"[\u2018\u2019\u02bc`´]"), "'"),
     ("0", re.compile(r"(?<=\d),(?=\d{3}\b)"), ""),  # 3,000 -> 3000
+    ("0", re.compile(r"\bq\s?\d{1,2}\s*(?:[:)]|$)", re.IGNORECASE), " "),  # a list's numbering: "q1: how much..." (not "Q1 revenue")
     ("0", re.compile(r"(\d+)\s*(?:st|nd|rd|th)\b"), r" #\1 "),  # 7th -> #7
     ("0", re.compile(r"\b(?:no|nr|num|number)\s*\.?\s*#?\s*(\d+)\b"), r" #\1 "),  # No. 7 -> #7
     ("#", re.compile(r"#\s*(\d+)"), r" #\1 "),

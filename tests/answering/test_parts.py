@@ -59,3 +59,16 @@ def test_a_story_word_read_as_a_knowledge_synonym_is_no_rare_name_that_stops_the
     question = ("my granddaughter was really poorly last year and the hospital bills nearly broke us. "
                 "is there anything for kids with serious illnesses in the alibaba foundation plans?")
     assert engine.answer(question).entries == ("foundation-child-fund",)
+
+
+@pytest.mark.parametrize("question", ["股民想問，阿里這筆共同富裕的錢總共多少？截止時間是什麼時候？",
+                                      "how much is alibaba investing in common prosperity? and by when?"])
+def test_a_follow_up_asking_another_kind_of_fact_asks_it_of_the_topic_before(engine, question):
+    # "by when" alone names no topic; it asks a date of the sentence before
+    assert engine.answer(question).entries == ("pledge-amount", "pledge-deadline")
+
+
+def test_a_follow_up_after_a_question_the_sources_do_not_answer_is_not_answered_alone(engine):
+    # the count is not given; "who are they" alone must not answer as if the question were answered
+    reply = engine.answer("How many Common Prosperity Commissioners are in the first batch, and who are they?")
+    assert reply.status != "answered"

@@ -133,3 +133,9 @@ def test_chat_spellings_of_year_ask_a_date():
 def test_cant_and_wont_are_can_not_and_will_not_not_a_stray_ca_or_wo():
     # "ca" would weigh as an unknown abbreviation and stop the question
     assert surface_tokens("I can't, they won't, it isn't") == ["i", "can", "not", "they", "will", "not", "it", "is", "not"]
+
+
+def test_a_list_s_numbering_is_no_word_of_the_question(engine):
+    read = engine.normalizer.analyse("ok study group q1: how much is alibaba putting in")
+    assert "q" not in read.content and "1" not in read.content
+    assert "1" in engine.normalizer.analyse("alibaba q1 revenue").content  # a quarter stays

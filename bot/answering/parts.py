@@ -76,8 +76,9 @@ def in_parts(question: str, lang: str, unit: LanguageUnit, whole: Reply, *, deci
             # A sentence asking something the documents do not give (or naming something else)
             # speaks for the message too; one that only found nothing may just rephrase.
             # (so does one asking how to apply: the documents hold no instructions)
+            # (and one asking how far things have got since: "进展怎么样", "how far have they got")
             declined_for_a_reason = part.status == "clarify" or part.reason in ("not_stated", "unknown_term") \
-                or analysis.asks == "howto"
+                or analysis.asks == "howto" or analysis.attribute == "status"
             blocked = blocked or (asking and (rare or declined_for_a_reason))
             story_names = story_names or rare
     if len(entries) == 1 and whole.status == "unknown" and whole.reason in ("off_topic", "unknown_term") \

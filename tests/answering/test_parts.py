@@ -72,3 +72,9 @@ def test_a_follow_up_after_a_question_the_sources_do_not_answer_is_not_answered_
     # the count is not given; "who are they" alone must not answer as if the question were answered
     reply = engine.answer("How many Common Prosperity Commissioners are in the first batch, and who are they?")
     assert reply.status != "answered"
+
+
+def test_a_sentence_asking_how_far_things_have_got_stops_the_message_s_other_answer(engine):
+    # the second sentence asks progress, which no source gives: the first one's answer would pass for it
+    reply = engine.answer("那3000个村的儿童关爱之家现在建好了吗？进展怎么样？")
+    assert reply.status == "unknown"

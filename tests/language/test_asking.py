@@ -65,7 +65,8 @@ def test_which_part_of_the_plan_asks_no_names(question, kind):
     ("does the plan include anything for vulnerable people", True), ("is there something about jobs", True),
     ("did the ten actions say anything about farming", True), ("十大行动里有没有跟农业相关的", True),
     ("十大行動裡面有冇幫中小企", True), ("what does the plan include", False), ("十大行动是什么", False),
-    ("anything else?", False),
+    ("anything else?", False), ("anything in the ten actions about gadgets?", True),
+    ("is there anything in it, anything for farmers", True),
 ])
 def test_whether_a_question_asks_if_the_plan_holds_a_part_about_a_topic(question, asks):
     assert asks_membership(question) is asks

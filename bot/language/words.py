@@ -29,6 +29,7 @@ _SUBSTITUTIONS = (
     ("0", re.compile(r"(\d)([^\W\d_])"), r"\1 \2"),  # 100bn -> 100 bn
     ("0", re.compile(r"([^\W\d_#])(\d)"), r"\1 \2"),  # action3 -> action 3
     ("y", re.compile(r"\byr(s?)\b"), r"year\1"),  # chat: "what yr", "ten yrs"
+    ("b", re.compile(r"\b(?:in\s+)?bullet\s*(?:points?|pts?)?\b", re.IGNORECASE), " "),  # how to write it, not what
     ("'", re.compile(r"'s\b"), ""),
     ("'", re.compile(r"\b(ca|wo)n't\b"), lambda m: "can not" if m.group(1) == "ca" else "will not"),
     ("'", re.compile(r"n't\b"), " not"),

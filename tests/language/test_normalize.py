@@ -139,3 +139,7 @@ def test_a_list_s_numbering_is_no_word_of_the_question(engine):
     read = engine.normalizer.analyse("ok study group q1: how much is alibaba putting in")
     assert "q" not in read.content and "1" not in read.content
     assert "1" in engine.normalizer.analyse("alibaba q1 revenue").content  # a quarter stays
+
+
+def test_how_the_answer_should_be_written_is_no_word_of_the_question(engine):
+    assert "bullet" not in engine.normalizer.analyse("team's focus areas, bullet pts pls").content

@@ -25,6 +25,7 @@ _SUBSTITUTIONS = (
     ("#", re.compile(r"#\s*(\d+)"), r" #\1 "),
     ("$", re.compile(r"\$"), " usd "),
     ("%", re.compile(r"%"), " percent "),
+    ("&", re.compile(r"\br\s*&\s*d\b", re.IGNORECASE), " research "),  # R&D
     ("&", re.compile(r"&"), " and "),
     ("0", re.compile(r"(\d)([^\W\d_])"), r"\1 \2"),  # 100bn -> 100 bn
     ("0", re.compile(r"([^\W\d_#])(\d)"), r"\1 \2"),  # action3 -> action 3

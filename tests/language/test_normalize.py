@@ -143,3 +143,8 @@ def test_a_list_s_numbering_is_no_word_of_the_question(engine):
 
 def test_how_the_answer_should_be_written_is_no_word_of_the_question(engine):
     assert "bullet" not in engine.normalizer.analyse("team's focus areas, bullet pts pls").content
+
+
+def test_r_and_d_is_research_not_a_letter_named_d(engine):
+    read = engine.normalizer.analyse("any R&D on seeds?")
+    assert "d" not in read.content and not read.names

@@ -91,6 +91,16 @@ def person_named(text: str, known_words: frozenset[str]) -> tuple[str, ...]:
     return people[0] if len(people) == 1 else ()
 
 
+def checked_person(text: str, known_words: frozenset[str], foreign: list[str], names: set[str],
+                   unknown_terms: list[str]) -> tuple[str, ...]:
+    """The one person a checking question names in a role ("Is Jack Ma heading the team?"; in
+    Chinese, with no capitals, the one term the knowledge does not know: 组长是马云吗), or ()."""
+    if unknown_terms:
+        return (unknown_terms[0],) if len(unknown_terms) == 1 and not {w for w in foreign if w in names} else ()
+    person = person_named(text, known_words)
+    return person if person and {w for w in foreign if w in names} <= set(person) else ()
+
+
 # Words that ask about today, years after the sources were written.
 NOW_WORDS: tuple[tuple[tuple[str, ...], ...], tuple[str, ...]] = (
     (("now",), ("currently",), ("current",), ("still",), ("today",), ("nowadays",), ("these", "days"), ("rn",),

@@ -20,7 +20,7 @@ from bot.language.chinese import has_chinese, to_simplified
 from bot.language.chinese import is_piece as chinese_is_piece
 from bot.language.chinese_reading import ChineseReader
 from bot.language.everyday import is_everyday, light_shares, slip_of
-from bot.language.kinds import ROLE_TITLES, asked_attribute, asks_about_now, person_named, this_year
+from bot.language.kinds import ROLE_TITLES, asked_attribute, asks_about_now, checked_person, this_year
 from bot.language.numbers import NUMBER_WORDS, convert_numbers
 from bot.language.numerals import MONTH_NAMES
 from bot.language.stopwords import STOPWORDS
@@ -265,13 +265,14 @@ class Normalizer:
         if correct_typos and checks_claim(words, folded):
             light.update((t, CHECKED_FIGURE_SHARE) for t in checked_figures(words, content, asks, self.known_words))
         names |= {w for w in foreign if w in ROLE_TITLES}
-        person = person_named(text, self.known_words) if correct_typos and not LEADING.isdisjoint(content) else ()
-        if person and {w for w in foreign if w in names} <= set(person) and not unknown_terms \
-                and checks_claim(words, folded):
-            # "Is Jack Ma the one leading the team?": a person the asker heard in a role the
+        person = checked_person(text, self.known_words, foreign, names, unknown_terms) \
+            if correct_typos and not LEADING.isdisjoint(content) and checks_claim(words, folded) else ()
+        if person:
+            # "Is Jack Ma the one leading the team?", 组长是马云吗: a person the asker heard in a role the
             # knowledge names the holder of; the answer's name corrects it (it must give a person).
             light.update((stem(w), CHECKED_FIGURE_SHARE) for w in person if stem(w) in content)
             names, asks = names - set(person), asks or "person"
+            unknown_terms = [t for t in unknown_terms if t not in person]
         container = ()
         if correct_typos and not PLAN_WORDS.isdisjoint(content) and asks_membership(folded):
             # ("10" names the plan only beside "action": "anything in 10 provinces" is no plan)

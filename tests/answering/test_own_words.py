@@ -194,7 +194,8 @@ def test_named_courses_and_the_end_of_a_role_are_not_answered_with_the_topic(eng
 
 @pytest.mark.parametrize("question", ["I heard Jack Ma leads Alibaba's common prosperity team, true?",
                                       "Is Jack Ma heading the team?",
-                                      "Jack Ma is in charge of the common prosperity team, is that right?"])
+                                      "Jack Ma is in charge of the common prosperity team, is that right?",
+                                      "阿里共同富裕那个工作小组组长是马云吗？"])
 def test_a_person_the_asker_heard_in_a_role_is_corrected_with_the_holder(engine, question):
     # Jack Ma is named nowhere in the sources; the team's entry names who leads it
     reply = engine.answer(question)
@@ -202,7 +203,8 @@ def test_a_person_the_asker_heard_in_a_role_is_corrected_with_the_holder(engine,
 
 
 @pytest.mark.parametrize("question", ["is jack ma the chairman of the alibaba foundation?",
-                                      "Is Pony Ma leading Tencent's common prosperity team?"])
+                                      "Is Pony Ma leading Tencent's common prosperity team?",
+                                      "腾讯的共同富裕小组组长是马化腾吗？"])
 def test_a_person_heard_in_a_role_the_sources_name_no_holder_of_is_not_answered(engine, question):
     # the foundation's chairman is in no source; Tencent's team is another company's
     assert engine.answer(question).status == "unknown"

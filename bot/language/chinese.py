@@ -29,7 +29,10 @@ _NUMERAL = f"[0-9.{''.join(_DIGITS)}十百千]+"
 _QUESTION_WORDS = (
     # an ordinal asked (第几项): which part of the plan, not a count
     ("第几条", " which action "), ("第几项", " which action "), ("第几任", " how many "), ("第几", " which number "),
-    ("什么时候", " when "), ("甚么时候", " when "), ("哪一年", " which year "), ("哪年", " which year "), ("何时", " when "),
+    ("什么时候", " when "), ("甚么时候", " when "),
+    # formal written Chinese: 何人 who, 何年何月何日 what date, 何处 where
+    ("何年何月何日", " what date "), ("何月何日", " what date "), ("何日", " what date "), ("何年", " which year "),
+    ("何人", " who "), ("何处", " where "), ("何地", " where "), ("哪一年", " which year "), ("哪年", " which year "), ("何时", " when "),
     ("多少年", " how many years "), ("几年", " how many years "),  # a span of time, not a count
     ("多少钱", " how much "), ("多少个", " how many "), ("多少", " how much "), ("多大", " how big "), ("几个", " how many "),
     # Cantonese, as Hong Kong readers write it (folded to simplified first: 係咩 -> 系咩)

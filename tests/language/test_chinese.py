@@ -177,3 +177,10 @@ def test_pinyin_reads_each_character_without_tones_and_without_pypinyin_s_phrase
     # importing pypinyin loads its 50 MB phrase dictionary: the bot reads only the characters' table
     probe = "import sys; from bot.language.chinese import pinyin; pinyin('张勇'); print('pypinyin' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("工作小组由何人担任组长", "person"), ("张勇于何年何月何日出任董事局主席", "date"), ("基金会何年成立", "date"),
+])
+def test_formal_written_question_words_ask_their_kind(engine, question, asked):
+    assert engine.unit_for(question).normalizer.analyse(question).asks == asked

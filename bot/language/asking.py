@@ -155,7 +155,7 @@ _RIGHT = re.compile(r"\b(?:is that|is it|that's|thats|am i)\s+right\b|\bright\s*
 # A sentence opening with one of these asks something, with or without a question mark.
 _QUESTION_OPENERS = _CHECK_OPENERS | frozenset("""what whats how which who whom whose why when where
     tell list explain""".split())
-_CHINESE_CHECK = ("吗", "嗎", "是不是", "对不对", "對不對", "还是", "還是", "真的")
+_CHINESE_CHECK = ("吗", "嗎", "是不是", "对不对", "對不對", "还是", "還是", "真的", "系咪", "系唔系", "係咪", "係唔係", "是咪")
 
 
 def checks_claim(words: list[str], folded: str) -> bool:

@@ -39,7 +39,7 @@ def test_a_yes_no_or_either_or_question_checks_a_claim(question, checks):
     assert checks_claim(question.split(), question) is checks
 
 
-@pytest.mark.parametrize("question", ["基金是2000亿吗", "是不是要投500亿", "到底是1000亿还是500亿"])
+@pytest.mark.parametrize("question", ["基金是2000亿吗", "是不是要投500亿", "到底是1000亿还是500亿", "系咪500亿"])
 def test_a_chinese_question_checks_a_claim_with_its_own_markers(question):
     assert checks_claim([question], question)
     assert not checks_claim(["阿里投了多少钱"], "阿里投了多少钱")

@@ -62,6 +62,8 @@ _ASKS = (
     (("meant", "for"), "beneficiary"),
     (("supposed", "to", "help"), "beneficiary"),  # "who is cloud employment supposed to help"
     (("meant", "to", "help"), "beneficiary"),
+    (("meant", "to", "benefit"), "beneficiary"),
+    (("supposed", "to", "benefit"), "beneficiary"),
     (("who",), "person"),
     (("which",), "which"),  # "which counties", "what crops exactly": names, not the topic
     (("exactly",), "which"),

@@ -31,6 +31,8 @@ _SUBSTITUTIONS = (
     ("0", re.compile(r"([^\W\d_#])(\d)"), r"\1 \2"),  # action3 -> action 3
     ("y", re.compile(r"\byr(s?)\b"), r"year\1"),  # chat: "what yr", "ten yrs"
     ("b", re.compile(r"\b(?:in\s+)?bullet\s*(?:points?|pts?)?\b", re.IGNORECASE), " "),  # how to write it, not what
+    # "the CEO job", "the top job": a role, not employment ("jobs for gig workers")
+    ("j", re.compile(r"\b(ceo|executive|chairman|chair|top|boss|board|group)\s+(?:job|jobs)\b", re.IGNORECASE), r"\1"),
     ("'", re.compile(r"'s\b"), ""),
     ("'", re.compile(r"\b(ca|wo)n't\b"), lambda m: "can not" if m.group(1) == "ca" else "will not"),
     ("'", re.compile(r"n't\b"), " not"),

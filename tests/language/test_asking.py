@@ -148,3 +148,8 @@ def test_how_many_counts_the_first_plural_after_it(question, counted):
 ])
 def test_when_before_a_gerund_joins_clauses_and_asks_no_date(question, asked, engine):
     assert engine.unit_for(question).normalizer.analyse(question).asks == asked
+
+
+@pytest.mark.parametrize("question", ["who is cloud employment meant to benefit", "who is it supposed to benefit"])
+def test_who_it_is_meant_to_benefit_asks_who_benefits_not_a_person(question):
+    assert asked_kind(question.split()) == "beneficiary"

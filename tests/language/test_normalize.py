@@ -148,3 +148,8 @@ def test_how_the_answer_should_be_written_is_no_word_of_the_question(engine):
 def test_r_and_d_is_research_not_a_letter_named_d(engine):
     read = engine.normalizer.analyse("any R&D on seeds?")
     assert "d" not in read.content and not read.names
+
+
+def test_a_role_s_job_is_the_role_not_employment(engine):
+    assert "employ" not in engine.normalizer.analyse("when did he take over the CEO job").content
+    assert "employ" in engine.normalizer.analyse("are there jobs for gig workers").content

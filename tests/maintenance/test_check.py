@@ -231,6 +231,8 @@ def test_unused_facts_and_sources_warn(capsys, knowledge_copy, file, old, new, m
 def test_short_entries_and_long_answers_warn(capsys, knowledge_copy):
     edit(knowledge_copy, "entries/foundation.yaml",
          "      - cloud jobs for special groups\n      - online work for people with special needs\n", "")
+    edit(knowledge_copy, "entries/foundation.yaml", "      - who is cloud employment for\n"
+         "      - who is the foundation's cloud employment meant to help\n", "")
     entry_line = line_of(knowledge_copy, "entries/foundation.yaml", "  - id: foundation-cloud-employment\n")
     sources_line = line_of(knowledge_copy, "entries/pledge.yaml", "  - id: sources\n")
     edit(knowledge_copy, "entries/pledge.yaml", "Everything I say comes from two documents:",

@@ -28,13 +28,20 @@ CHINESE_FILLER_ZIPF = 4.9
 CHINESE_NAME_ZIPF = 3.5
 
 
+# Common nouns that name a topic of general knowledge about a place or a person ("the capital
+# city of Zhejiang", "its population", "the weather in Hangzhou"): frequent in any text, yet the
+# whole point of such a question, which the documents never answer. They are never filler.
+GENERAL_TOPICS = frozenset("""capital population populations weather temperature climate mayor governor
+    president presidents wife husband birthday hobby hobbies recipe recipes""".split())
+
+
 def is_everyday(word: str) -> bool:
     return word.isascii() and word.isalpha() and zipf(word) >= REAL_WORD_ZIPF
 
 
 def foreign_share(word: str) -> float:
     """How much of a full unknown word's weight this word carries: 1 for a rare word."""
-    if not (word.isascii() and word.isalpha()) or len(word) <= 3:
+    if not (word.isascii() and word.isalpha()) or len(word) <= 3 or word.lower() in GENERAL_TOPICS:
         return 1.0  # an abbreviation ("jd", "hk") names something, however common its letters
     return min(1.0, max(0.0, (FILLER_ZIPF - zipf(word)) / (FILLER_ZIPF - RARE_ZIPF)))
 

@@ -153,3 +153,9 @@ def test_r_and_d_is_research_not_a_letter_named_d(engine):
 def test_a_role_s_job_is_the_role_not_employment(engine):
     assert "employ" not in engine.normalizer.analyse("when did he take over the CEO job").content
     assert "employ" in engine.normalizer.analyse("are there jobs for gig workers").content
+
+
+@pytest.mark.parametrize("question", ["what is the capital city of Zhejiang?", "whats the population of zhejiang"])
+def test_a_place_s_general_facts_are_no_filler_around_the_place(engine, question):
+    """"Capital" is as common as "thing", but it is what the question asks, and no source gives it."""
+    assert engine.answer(question).status == "unknown"

@@ -11,6 +11,7 @@ from bot.answering.units import LanguageUnit
 from bot.answering.unstated import gap_of
 from bot.knowledge.model import Knowledge
 from bot.language.asking import opens_a_question
+from bot.language.frequency import zipf
 from bot.language.normalize import Analysis
 from bot.language.words import stem, surface_tokens
 
@@ -21,6 +22,9 @@ WHOLE_IS_ENOUGH = 0.9
 RARE_SHARE = 0.9  # an unknown word keeping this much of its weight is rare: a name, a term
 # Words pointing back at someone named before ("how much did they pledge", 他们投了多少).
 POINTING = re.compile(r"\b(?:they|them|their|theirs|it|its|he|him|his|she|her|hers)\b|他们|她们|它们|他|她|其", re.IGNORECASE)
+# ... but "is it true", "it's true that" point at nothing
+EMPTY_IT = re.compile(r"\b(?:is|was|isn't|isnt)\s+it\s+(?:true|right|correct|accurate|the case)\b|\bit'?s\s+true\b",
+                      re.IGNORECASE)
 # Of those, the ones pointing at an organisation or group a story may have named.
 THEY = re.compile(r"\b(?:they|them|their|theirs)\b|他们|她们|它们", re.IGNORECASE)
 
@@ -70,7 +74,7 @@ def in_parts(question: str, lang: str, unit: LanguageUnit, whole: Reply, *, deci
             entries.append(part.entry)
             answered.append(part._replace(question=question))
             answered_content.append(frozenset(analysis.content))
-            pointing = pointing or bool(POINTING.search(piece))
+            pointing = pointing or bool(POINTING.search(EMPTY_IT.sub(" ", piece)))
             about_now = about_now or part.about_now
         else:
             # A sentence asking something the documents do not give (or naming something else)
@@ -123,12 +127,22 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
     return [(piece, asked) for piece, asked in pieces if piece.strip()]
 
 
+DISTINCT_POSTINGS = 2
+
+
 def _names_its_subject(unit: LanguageUnit, entry_id: str, content: frozenset[str]) -> bool:
     """Whether a question says what it is about in the knowledge's own terms: a subject word
     (a fact's value, an entry's core word) of the entry that answers it."""
     tables = unit.index.tables
     position = tables.position.get(entry_id)
-    return position is not None and bool(content & (tables.cores[position] | tables.subjects))
+    if position is None:
+        return False
+    # (or a word of its questions that hardly any other entry uses: "deadline"; not a pair of
+    # Chinese characters that only glues two words, 里每 of 阿里每年)
+    own = tables.vocabularies[position] - tables.answer_only[position]
+    return bool(content & (tables.cores[position] | tables.subjects)) \
+        or any(t in own and len(tables.postings.get(t, ())) <= DISTINCT_POSTINGS
+               and (t.isascii() or zipf(t, "zh") > 0) for t in content)
 
 
 # The share of its weight a word keeps when only the story around the question uses it and the

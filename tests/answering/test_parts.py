@@ -78,3 +78,13 @@ def test_a_sentence_asking_how_far_things_have_got_stops_the_message_s_other_ans
     # the second sentence asks progress, which no source gives: the first one's answer would pass for it
     reply = engine.answer("那3000个村的儿童关爱之家现在建好了吗？进展怎么样？")
     assert reply.status == "unknown"
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("I'm writing a short piece for my uni paper. What's the deadline Alibaba gave itself for spending the money?",
+     "pledge-deadline"),  # "uni" is no name; "deadline" is the entry's own word
+    ("I run a tiny export business out of Yiwu. Is it true one of the ten actions is about helping smaller firms "
+     "operate overseas?", "action-4"),  # "is it true" points back at nothing
+])
+def test_a_story_s_rare_word_does_not_stop_a_question_that_says_its_own_subject(engine, question, entry):
+    assert engine.answer(question).entries == (entry,)

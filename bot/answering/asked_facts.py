@@ -30,6 +30,12 @@ def states_all_asked(facts: Mapping[str, Fact], analysis: Analysis, close: list[
 
         def asked_facts(entry: Entry) -> set[str]:
             return {f for f in entry.facts if overlap[f] == most}
+    elif not analysis.asks and _figures(analysis) and _figures(analysis) <= fact_words(close[0].entry, index):
+        # A figure checked ("100 billion by 2025, is that accurate?"): the facts stating its figures.
+        figures = _figures(analysis)
+
+        def asked_facts(entry: Entry) -> set[str]:
+            return {f for f in entry.facts if index.fact_words[f] & figures}
     else:
         return False
 
@@ -40,3 +46,8 @@ def states_all_asked(facts: Mapping[str, Fact], analysis: Analysis, close: list[
 def fact_words(entry: Entry, index: MatchIndex) -> set[str]:
     """The content words of every fact the entry states."""
     return set().union(*(index.fact_words[f] for f in entry.facts)) if entry.facts else set()
+
+
+def _figures(analysis: Analysis) -> set[str]:
+    """Amounts and years the question gives (100, 2025; not a count such as the three directions)."""
+    return {t for t in analysis.content if t[:1].isdigit() and len(t) >= 3}

@@ -234,3 +234,10 @@ def test_prepare_reads_every_word_list_before_the_first_question(shipped_knowled
     # no user waits for a list
     assert set(frequency._lists) >= {"en", "zh"} and frequency.common_chinese_words.cache_info().currsize == 1
     assert chinese.readings.cache_info().currsize == 1  # nor for the pinyin table
+
+
+def test_a_checked_figure_every_close_entry_states_is_answered_not_asked_back(engine):
+    # both the amount and the deadline entries state 100 billion and 2025; either answers the check
+    reply = engine.answer("Fact check: Alibaba committed 100 billion yuan toward common prosperity, to be spent "
+                          "by 2025. Is that accurate?")
+    assert reply.status == "answered"

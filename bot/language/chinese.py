@@ -169,7 +169,7 @@ def _rules():
         (re.compile(rf"(?<![#0-9.])({_NUMERAL})\s*(?:个|项|条|大)?\s*(?=村|行动|措施|方向)"), _count),
         (re.compile(r"(?<![第#0-9])十\s*(?:条|项)(?!行动|措施)"), lambda m: " 10 action "),  # 那十条: the ten actions
         # 帮哪些人, 面向什么人: who benefits, not a person's name
-        (re.compile(r"(?:帮|帮助|面向|针对|惠及|照顾)(?:哪些|什么|边啲|咩)人"), " who benefits "),
+        (re.compile(r"(?:帮|帮助|面向|针对|惠及|照顾)(?:哪些|哪类|哪种|什么样的|什么|边啲|咩)人(?:群)?"), " who benefits "),
         # Cantonese 边个 is "who" before a verb (边个负责) and "which" before a noun (边个会议)
         (re.compile(r"边个(?![系是做当负责话讲带领管牵])(?=[\u4e00-\u9fff])"), " which "),
         (re.compile(r"美元"), " usd "),

@@ -36,6 +36,7 @@ def test_question_words_say_what_is_asked():
     assert " ".join(rewrite("边个负责").split()) == "who 负责"
     assert " ".join(rewrite("边个省").split()) == "which 省"
     assert " ".join(rewrite("云就业是帮哪些人").split()) == "云就业是 who benefits"  # not a person's name
+    assert " ".join(rewrite("云就业是帮哪类人群").split()) == "云就业是 who benefits"
 
 
 def test_traditional_characters_fold_to_simplified():

@@ -9,7 +9,10 @@ from bot.language.chinese import has_chinese
 from bot.language.chinese import pinyin as chinese_pinyin
 from bot.language.chinese import read_run as chinese_read_run
 from bot.language.everyday import chinese_term_share, is_chinese_filler
-from bot.language.frequency import chinese_words
+from bot.language.frequency import chinese_words, zipf
+
+
+COMMON_PAIR_ZIPF = 4.0
 
 
 class ChineseReader:
@@ -68,8 +71,8 @@ class ChineseReader:
         return fixed
 
     def _homophone(self, term: str) -> str | None:
-        if len(term) != 2:
-            return None
+        if len(term) != 2 or zipf(term, "zh") >= COMMON_PAIR_ZIPF:
+            return None  # (a common word is no slip for another: 进展 is not 金占; 富于 may be 富裕)
         if self._by_pinyin is None:
             by_pinyin: dict[str, str] = {}  # filled aside, then published whole: readers share this object
             for word in sorted(self.known_words):

@@ -185,3 +185,10 @@ def test_pinyin_reads_each_character_without_tones_and_without_pypinyin_s_phrase
 ])
 def test_formal_written_question_words_ask_their_kind(engine, question, asked):
     assert engine.unit_for(question).normalizer.analyse(question).asks == asked
+
+
+def test_a_common_word_is_no_homophone_typo_for_a_known_pair(engine):
+    # 进展 (progress) sounds like 金占, a pair the knowledge's glue holds; 富于 may still be 富裕
+    read = engine.unit_for("进展").normalizer.analyse("儿童之家进展怎么样")
+    assert not any(typed == "进展" for typed, _ in read.corrections)
+    assert engine.answer("阿里这个共同富于的钱是要在哪年之前投完？").entries == ("pledge-deadline",)

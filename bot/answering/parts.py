@@ -11,6 +11,7 @@ from bot.answering.units import LanguageUnit
 from bot.answering.unstated import gap_of
 from bot.knowledge.model import Knowledge
 from bot.language.asking import opens_a_question
+from bot.language.everyday import is_short_word
 from bot.language.frequency import zipf
 from bot.language.normalize import Analysis
 from bot.language.words import stem, surface_tokens
@@ -51,10 +52,10 @@ def in_parts(question: str, lang: str, unit: LanguageUnit, whole: Reply, *, deci
     before: Analysis | None = None  # the last sentence answered, with a topic of its own
     for piece, asked in pieces:
         analysis = unit.normalizer.analyse(piece)
-        # Rare: a name, or a word the knowledge never uses that is no everyday word either.
-        rare = bool(analysis.names) or _has_rare_word(analysis)
         # A sentence that asks something is a question of its own, not a story around another.
         asking = bool(analysis.asks or analysis.attribute or asked)
+        # Rare: a name, or a word the knowledge never uses that is no everyday word either.
+        rare = bool(analysis.names) or _has_rare_word(analysis, story=not asking)
         # One word is a question of its own only if it is a subject ("how big is the fund?"),
         # not a follow-up leaning on the sentence before ("exactly how much?").
         if len(analysis.content) < 2 and not (analysis.asks and analysis.content
@@ -110,11 +111,14 @@ def _asked_of(before: Analysis | None, follow_up: Analysis) -> Analysis | None:
                            named=follow_up.named, light=before.light + follow_up.light)
 
 
-def _has_rare_word(analysis: Analysis) -> bool:
+def _has_rare_word(analysis: Analysis, story: bool) -> bool:
     """A word the knowledge never uses that is no everyday word either (a term, a name). A word
-    read as a knowledge word's synonym ("poorly": underdeveloped) is none, though not the knowledge's own."""
+    read as a knowledge word's synonym ("poorly": underdeveloped) is none, though not the knowledge's
+    own; nor, in a sentence of a story, a common three-letter word ("my son", "I grow tea"), which
+    a question weighs like an abbreviation ("tea?" may ask what the sources lack)."""
     light = dict(analysis.light)
-    return any(stem(w) in analysis.content and light.get(stem(w), 1.0) >= RARE_SHARE for w in analysis.foreign)
+    return any(stem(w) in analysis.content and light.get(stem(w), 1.0) >= RARE_SHARE
+               and not (story and is_short_word(w)) for w in analysis.foreign)
 
 
 def _pieces(text: str) -> list[tuple[str, bool]]:
@@ -166,7 +170,7 @@ def story_told(question: str, unit: LanguageUnit, analysis: Analysis) -> Analysi
             points_back = points_back or bool(THEY.search(piece))
         else:
             story = True
-            story_rare = story_rare or bool(read.names) or _has_rare_word(read)
+            story_rare = story_rare or bool(read.names) or _has_rare_word(read, story=True)
     if not story or not asked_words or (story_rare and points_back):
         return None  # ("Tencent pledged too. How much did they pledge?": they may be Tencent)
     idf = unit.index.tables.idf

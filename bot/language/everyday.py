@@ -20,6 +20,7 @@ NAME_ZIPF = 4.0
 RARE_ZIPF, FILLER_ZIPF = 2.5, 5.0
 MAX_DISCOUNT = 0.5
 COMMON_WORD_ZIPF = 4.5  # commoner words are rarely a slip for another word
+SHORT_WORD_ZIPF = 4.5  # a three-letter word this common is a word ("son", "tea"), not an abbreviation ("cfo")
 _PARTICIPLE = re.compile(r"^[a-z]{3,}(?:ed|ing)$")
 # A run of Chinese the knowledge does not know is filler if every word of it is this common
 # (具体 5.07, 安排 5.03), not a term to decline on (百度 4.84, 工资 4.8, 腾讯 4.49).
@@ -33,6 +34,11 @@ CHINESE_NAME_ZIPF = 3.5
 # whole point of such a question, which the documents never answer. They are never filler.
 GENERAL_TOPICS = frozenset("""capital population populations weather temperature climate mayor governor
     president presidents wife husband birthday hobby hobbies recipe recipes""".split())
+
+
+def is_short_word(word: str) -> bool:
+    """A three-letter word as common as "son", "tea" or "car": a word, not an abbreviation."""
+    return len(word) == 3 and word.isascii() and word.isalpha() and zipf(word) >= SHORT_WORD_ZIPF
 
 
 def is_everyday(word: str) -> bool:

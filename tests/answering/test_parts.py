@@ -88,3 +88,9 @@ def test_a_sentence_asking_how_far_things_have_got_stops_the_message_s_other_ans
 ])
 def test_a_story_s_rare_word_does_not_stop_a_question_that_says_its_own_subject(engine, question, entry):
     assert engine.answer(question).entries == (entry,)
+
+
+def test_a_story_s_common_short_words_and_its_last_year_do_not_stop_the_question(engine):
+    question = ("my cousin's kid was seriously ill last year and the bills were crazy. "
+                "is there anything in the foundation plan for children with serious illness?")
+    assert engine.answer(question).entries == ("foundation-child-fund",)

@@ -153,3 +153,11 @@ def test_when_before_a_gerund_joins_clauses_and_asks_no_date(question, asked, en
 @pytest.mark.parametrize("question", ["who is cloud employment meant to benefit", "who is it supposed to benefit"])
 def test_who_it_is_meant_to_benefit_asks_who_benefits_not_a_person(question):
     assert asked_kind(question.split()) == "beneficiary"
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("my kid was ill last year", None), ("we sold tea every year", None), ("which year did he start", "date"),
+    ("what year was the foundation set up", "date"),
+])
+def test_a_year_a_story_happened_in_asks_no_date(question, kind):
+    assert asked_kind(question.split()) == kind

@@ -59,7 +59,7 @@ def in_parts(question: str, lang: str, unit: LanguageUnit, whole: Reply, *, deci
         # One word is a question of its own only if it is a subject ("how big is the fund?"),
         # not a follow-up leaning on the sentence before ("exactly how much?").
         if len(analysis.content) < 2 and not (analysis.asks and analysis.content
-                                              and set(analysis.content) <= unit.index.tables.subjects):
+                                              and set(analysis.content) <= _subject_words(unit)):
             blocked = blocked or (rare and asking)
             story_names = story_names or rare
             follow_up = _asked_of(before, analysis)
@@ -132,6 +132,13 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
 
 
 DISTINCT_POSTINGS = 2
+
+
+def _subject_words(unit: LanguageUnit) -> frozenset[str]:
+    """Words that name a topic alone: facts' and entries' subjects, and the words most of some
+    entry's questions use ("how many actions are there?")."""
+    tables = unit.index.tables
+    return tables.subjects.union(*tables.cores)
 
 
 def _names_its_subject(unit: LanguageUnit, entry_id: str, content: frozenset[str]) -> bool:

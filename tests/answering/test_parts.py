@@ -94,3 +94,9 @@ def test_a_story_s_common_short_words_and_its_last_year_do_not_stop_the_question
     question = ("my cousin's kid was seriously ill last year and the bills were crazy. "
                 "is there anything in the foundation plan for children with serious illness?")
     assert engine.answer(question).entries == ("foundation-child-fund",)
+
+
+def test_a_one_word_sentence_naming_an_entry_s_core_word_is_a_question_of_its_own(engine):
+    question = ("My dad keeps going on about this Alibaba thing and I zoned out at dinner. "
+                "Can you just tell me how many actions there actually are and roughly what they cover?")
+    assert engine.answer(question).entries == ("ten-actions",)

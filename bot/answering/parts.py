@@ -21,8 +21,11 @@ PART_SEPARATORS = re.compile(r"[?？;；!！。:：，]|\.(?=\s)|\b(?:and|also|p
                              re.IGNORECASE)
 WHOLE_IS_ENOUGH = 0.9
 RARE_SHARE = 0.9  # an unknown word keeping this much of its weight is rare: a name, a term
-# Words pointing back at someone named before ("how much did they pledge", 他们投了多少).
-POINTING = re.compile(r"\b(?:they|them|their|theirs|it|its|he|him|his|she|her|hers)\b|他们|她们|它们|他|她|其", re.IGNORECASE)
+# Words pointing back at someone named before ("how much did they pledge", 他们投了多少), or at
+# whoever the story describes ("anything for people like me": what the story says is the topic).
+POINTING = re.compile(r"\b(?:they|them|their|theirs|it|its|he|him|his|she|her|hers)\b|他们|她们|它们|他|她|其"
+                      r"|\b(?:people|folks|someone|somebody|anyone|those|ones)\s+like\s+(?:me|us|him|her|them|my\s+\w+)\b"
+                      r"|(?:像我这样|我们这种|我们这些)的?人", re.IGNORECASE)
 # ... but "is it true", "it's true that" point at nothing
 EMPTY_IT = re.compile(r"\b(?:is|was|isn't|isnt)\s+it\s+(?:true|right|correct|accurate|the case)\b|\bit'?s\s+true\b",
                       re.IGNORECASE)

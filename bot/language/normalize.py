@@ -47,6 +47,7 @@ PLAN_ZH = re.compile(r"行动|十条|十项|计划|计画")  # (the plan named: 
 MONTHS = frozenset(MONTH_NAMES) | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # The roles the knowledge names a holder of (leading the team, CEO, chairman): see `analyse`.
 LEADING = frozenset({"leader", "ceo", "chairman"})
+ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
 
 
 def as_asked(text: str) -> str:
@@ -206,13 +207,13 @@ class Normalizer:
         if correct_typos and not all(w.isascii() for w in words):
             words = self._chinese.read(words, corrections, unknown_terms, everyday_terms)
         if correct_typos:
-            fixed = []
+            fixed, acronyms = [], {w.lower() for w in ACRONYM.findall(text)}  # (WACC is no slip for "acc")
             for word in words:
                 if word in self.known_words or word in STOPWORDS or word in NUMBER_WORDS or word.startswith("#") \
                     or chinese_is_piece(word):
                     fixed.append(word)
                     continue
-                guess = self.typos.correct(word)
+                guess = self.typos.correct(word) if word not in acronyms else None
                 if guess is not None and stem(guess) == stem(word):
                     fixed.append(word)  # "month" for "months": the same word, and still asks "which month"
                     continue

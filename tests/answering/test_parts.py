@@ -100,3 +100,10 @@ def test_a_one_word_sentence_naming_an_entry_s_core_word_is_a_question_of_its_ow
     question = ("My dad keeps going on about this Alibaba thing and I zoned out at dinner. "
                 "Can you just tell me how many actions there actually are and roughly what they cover?")
     assert engine.answer(question).entries == ("ten-actions",)
+
+
+def test_people_like_me_points_back_at_the_story_so_the_generic_part_does_not_answer(engine):
+    # the story (delivery, no insurance) says what is asked; "do the ten actions mention people" alone is not it
+    question = ("I deliver food on a scooter 12 hrs a day, no contract, no insurance. "
+                "do any of alibaba's ten actions mention people like me??")
+    assert engine.answer(question).entries != ("action-5",)

@@ -159,3 +159,9 @@ def test_a_role_s_job_is_the_role_not_employment(engine):
 def test_a_place_s_general_facts_are_no_filler_around_the_place(engine, question):
     """"Capital" is as common as "thing", but it is what the question asks, and no source gives it."""
     assert engine.answer(question).status == "unknown"
+
+
+def test_an_acronym_in_capitals_is_no_typo_for_a_known_word(engine):
+    read = engine.normalizer.analyse("explain WACC in 2 lines")
+    assert "wacc" in read.content and not read.corrections
+    assert engine.answer("explain WACC in 2 lines").status == "unknown"

@@ -14,6 +14,14 @@ from bot.language.chinese import rewrite as chinese_rewrite
 
 _STEMMER = Stemmer.Stemmer("english")
 
+# Shorthand as people type it in a hurry, and the word it stands for.
+ABBREVIATIONS = {
+    "dev": "development", "amt": "amount", "equiv": "equivalent", "chmn": "chairman", "mgmt": "management",
+    "govt": "government", "intl": "international", "approx": "approximately", "b4": "before",
+    "fdn": "foundation", "alifdn": "alibaba foundation", "grp": "group", "excl": "excluding", "info": "information",
+}
+_ABBREVIATION = re.compile(r"\b(" + "|".join(ABBREVIATIONS) + r")\b\.?", re.IGNORECASE)
+
 # (characters that must be present for the rule to matter, pattern, replacement);
 # "0" stands for any digit. Skipping rules that cannot match keeps this cheap.
 _SUBSTITUTIONS = (
@@ -30,6 +38,7 @@ _SUBSTITUTIONS = (
     ("0", re.compile(r"(\d)([^\W\d_])"), r"\1 \2"),  # 100bn -> 100 bn
     ("0", re.compile(r"([^\W\d_#])(\d)"), r"\1 \2"),  # action3 -> action 3
     ("y", re.compile(r"\byr(s?)\b"), r"year\1"),  # chat: "what yr", "ten yrs"
+    ("dmqvnptxf4", _ABBREVIATION, lambda m: " " + ABBREVIATIONS[m.group(1).lower()] + " "),
     ("b", re.compile(r"\b(?:in\s+)?bullet\s*(?:points?|pts?)?\b", re.IGNORECASE), " "),  # how to write it, not what
     # "the CEO job", "the top job": a role, not employment ("jobs for gig workers")
     ("j", re.compile(r"\b(ceo|executive|chairman|chair|top|boss|board|group)\s+(?:job|jobs)\b", re.IGNORECASE), r"\1"),

@@ -9,6 +9,10 @@ from bot.language.normalize import Normalizer
 from bot.language.words import surface_tokens
 
 
+# "How many yuan", "how many billions": an amount asked, not things counted.
+AMOUNT_WORDS = frozenset({"yuan", "usd", "billion", "million", "invest", "percent"})
+
+
 def count_units(knowledge: Knowledge, normalizer: Normalizer) -> dict[str, frozenset[str]]:
     """Entry id -> the words of what its counts count ("3,000 villages": villages; `counts:`)."""
     units: dict[str, frozenset[str]] = {}
@@ -32,6 +36,5 @@ def counts_what_is_asked(units: dict[str, frozenset[str]], entry_id: str, questi
         return True
     word = counted_word(surface_tokens(question))
     read = normalizer.analyse(word) if word else None
-    counted = [t for t in read.content if t not in dict(read.light)] if read else []
+    counted = [t for t in read.content if t not in dict(read.light) and t not in AMOUNT_WORDS] if read else []
     return not counted or bool(own.intersection(counted))
-

@@ -45,6 +45,8 @@ OTHER_SUBJECT_FACTOR = 0.7
 # A question asking "when" or "how much" is unlikely to be meant for an answer
 # with no such fact; "who" questions often ask about roles, so weigh them less.
 KIND_MISMATCH_FACTOR = {"date": 0.7, "amount": 0.7, "count": 0.7, "duration": 0.7, "person": 0.85, "place": 0.85, "reason": 0.85}
+# "How many years between...": an entry stating the span answers better than one giving a date.
+DATES_FOR_SPAN_FACTOR = 0.85
 # A phrasing that asks another kind of thing ("when did he become chairman" for
 # "who chairs the board") matches less well than its words suggest.
 ASK_CONFLICT_FACTOR = 0.8
@@ -237,8 +239,12 @@ class MatchIndex:
             # No fact states a reason: an entry gives one if one of its questions asks why.
             if "reason" not in self.tables.asked_by[index]:
                 penalty *= KIND_MISMATCH_FACTOR["reason"]
-        elif analysis.asks in KIND_MISMATCH_FACTOR and not (self.entries[index].fact_kinds & ASKED_KINDS[analysis.asks]):
-            penalty *= KIND_MISMATCH_FACTOR[analysis.asks]
+        elif analysis.asks in KIND_MISMATCH_FACTOR:
+            kinds = self.entries[index].fact_kinds
+            if not kinds & ASKED_KINDS[analysis.asks]:
+                penalty *= KIND_MISMATCH_FACTOR[analysis.asks]
+            elif analysis.asks == "duration" and "duration" not in kinds:
+                penalty *= DATES_FOR_SPAN_FACTOR
         return covered / total, penalty
 
     def _score(self, index: int, analysis: Analysis, question: frozenset[str], weights: dict[str, float],

@@ -17,7 +17,7 @@ from bot.language.normalize import Analysis
 from bot.language.words import stem, surface_tokens
 
 # Where one question or sentence ends and another begins: "?", ".", ";", "and", 以及, 还有...
-PART_SEPARATORS = re.compile(r"[?？;；!！。:：，]|\.(?=\s)|\b(?:and|also|plus|as well as)\b|以及|还有|另外|同时|并且",
+PART_SEPARATORS = re.compile(r"[?？;；!！。:：，]|(?<!\be\.g)(?<!\bi\.e)\.(?=\s)|\b(?:and|also|plus|as well as)\b|以及|还有|另外|同时|并且",
                              re.IGNORECASE)
 WHOLE_IS_ENOUGH = 0.9
 RARE_SHARE = 0.9  # an unknown word keeping this much of its weight is rare: a name, a term
@@ -31,6 +31,13 @@ EMPTY_IT = re.compile(r"\b(?:is|was|isn't|isnt)\s+it\s+(?:true|right|correct|acc
                       re.IGNORECASE)
 # Of those, the ones pointing at an organisation or group a story may have named.
 THEY = re.compile(r"\b(?:they|them|their|theirs)\b|他们|她们|它们", re.IGNORECASE)
+
+# A story comparing another party with the one asked about ("Tencent pledged too").
+COMPARING = re.compile(r"\b(?:too|also|as well|similar|likewise|either)\b|也|同样|类似", re.IGNORECASE)
+
+# When a story happened: a sentence saying it asks no date.
+STORY_TIME = re.compile(r"\b(?:last|this|every|each|a|one|two|three|few|several|\d+)\s+(?:years?|months?|weeks?)\b",
+                        re.IGNORECASE)
 
 # The engine's decision for one text: (question, lang, unit, analysis) -> Reply.
 Decide = Callable[[str, str, LanguageUnit, Analysis], Reply]
@@ -55,8 +62,10 @@ def in_parts(question: str, lang: str, unit: LanguageUnit, whole: Reply, *, deci
     before: Analysis | None = None  # the last sentence answered, with a topic of its own
     for piece, asked in pieces:
         analysis = unit.normalizer.analyse(piece)
-        # A sentence that asks something is a question of its own, not a story around another.
-        asking = bool(analysis.asks or analysis.attribute or asked)
+        # A sentence that asks something is a question of its own, not a story around another
+        # ("my kid was ill last year" asks no date).
+        asking = bool(analysis.asks and not (analysis.asks == "date" and not asked and STORY_TIME.search(piece))
+                      or analysis.attribute or asked)
         # Rare: a name, or a word the knowledge never uses that is no everyday word either.
         rare = bool(analysis.names) or _has_rare_word(analysis, story=not asking)
         # One word is a question of its own only if it is a subject ("how big is the fund?"),
@@ -87,7 +96,9 @@ def in_parts(question: str, lang: str, unit: LanguageUnit, whole: Reply, *, deci
             # (and one asking how far things have got since: "进展怎么样", "how far have they got")
             declined_for_a_reason = part.status == "clarify" or part.reason in ("not_stated", "unknown_term") \
                 or analysis.asks == "howto" or analysis.attribute == "status"
-            blocked = blocked or (asking and (rare or declined_for_a_reason))
+            # (and a story naming another party that did the same: "Tencent pledged 50 billion too")
+            blocked = blocked or (asking and (rare or declined_for_a_reason)) \
+                or bool(analysis.names) and COMPARING.search(piece) is not None
             story_names = story_names or rare
     if len(entries) == 1 and whole.status == "unknown" and whole.reason in ("off_topic", "unknown_term") \
             and not blocked and (not story_names or not pointing
@@ -117,11 +128,12 @@ def _asked_of(before: Analysis | None, follow_up: Analysis) -> Analysis | None:
 def _has_rare_word(analysis: Analysis, story: bool) -> bool:
     """A word the knowledge never uses that is no everyday word either (a term, a name). A word
     read as a knowledge word's synonym ("poorly": underdeveloped) is none, though not the knowledge's
-    own; nor, in a sentence of a story, a common three-letter word ("my son", "I grow tea"), which
+    own; nor, in a sentence of a story, a lone letter ("study group q1:") or a common three-letter
+    word ("my son", "I grow tea"), which
     a question weighs like an abbreviation ("tea?" may ask what the sources lack)."""
     light = dict(analysis.light)
     return any(stem(w) in analysis.content and light.get(stem(w), 1.0) >= RARE_SHARE
-               and not (story and is_short_word(w)) for w in analysis.foreign)
+               and not (story and (is_short_word(w) or len(w) == 1)) for w in analysis.foreign)
 
 
 def _pieces(text: str) -> list[tuple[str, bool]]:
@@ -134,7 +146,7 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
     return [(piece, asked) for piece, asked in pieces if piece.strip()]
 
 
-DISTINCT_POSTINGS = 2
+DISTINCT_POSTINGS = 2  # a word at most this many entries use is one of theirs ("deadline"), not everyone's
 
 
 def _subject_words(unit: LanguageUnit) -> frozenset[str]:

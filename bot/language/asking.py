@@ -27,6 +27,7 @@ _ASKS = (
     (("sign", "up"), "howto"),
     # a span of time ("how many years between"), not a count of things ("how many shares")
     (("how", "many", "years"), "duration"),
+    (("how", "many", "consecutive", "years"), "duration"),
     (("how", "many", "months"), "duration"),
     (("how", "many"), "count"),
     (("how", "much"), "amount"),
@@ -85,7 +86,7 @@ ASKED_KINDS = {
     "count": frozenset({"count", "amount"}),
     "amount": frozenset({"amount", "share"}),  # "how much money": a count ("ten actions") is no amount
     "date": frozenset({"date", "year"}),
-    "duration": frozenset({"duration"}),
+    "duration": frozenset({"duration", "date", "year"}),  # "how many years until the deadline": 2025 answers
     "person": frozenset({"person"}),
     "place": frozenset({"place"}),
     "name": frozenset({"name"}),
@@ -198,10 +199,6 @@ def _asks_part(tokens: list[str], i: int) -> bool:
     return not _PARTS_OF_PLAN.isdisjoint(tokens[i + 1:i + 1 + _PART_REACH])
 
 
-# "last year", "every year", "a year": when something happened in a story, not a date asked
-_TIME_OF = frozenset("last this next every each per a one few several that the same".split())
-
-
 def asked_kind(tokens: list[str]) -> str | None:
     """The kind of the first entry of _ASKS (in its order) that appears anywhere in `tokens`."""
     if _ASK_FIRST_WORDS.isdisjoint(tokens):
@@ -212,7 +209,6 @@ def asked_kind(tokens: list[str]) -> str | None:
             if priority < best and tuple(tokens[i:i + len(words)]) == words \
                     and not (words == ("who",) and i and tokens[i - 1] in _RELATIVE_AFTER) \
                     and not (words == ("when",) and tokens[i + 1:i + 2] and tokens[i + 1].endswith("ing")) \
-                    and not (words == ("year",) and i and (tokens[i - 1] in _TIME_OF or tokens[i - 1].isdigit())) \
                     and not (words == ("which",) and _asks_part(tokens, i)) \
                     and not (words == ("apply", "to") and "how" not in tokens[:i]) \
                     and not (words[-1] == "help" and "who" not in tokens[:i]):  # (does it apply to towns)

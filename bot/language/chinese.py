@@ -30,10 +30,7 @@ _QUESTION_WORDS = (
     # an ordinal asked (第几项): which part of the plan, not a count
     ("第几条", " which action "), ("第几项", " which action "), ("第几任", " how many "), ("第几", " which number "),
     ("什么时候", " when "), ("甚么时候", " when "),
-    # formal written Chinese: 何人 who, 何年何月何日 what date, 何处 where
-    ("何年何月何日", " what date "), ("何月何日", " what date "), ("何日", " what date "), ("何年", " which year "),
-    ("何人", " who "), ("何处", " where "), ("何地", " where "), ("哪一年", " which year "), ("哪年", " which year "), ("何时", " when "),
-    ("多少年", " how many years "), ("几年", " how many years "),  # a span of time, not a count
+    ("哪一年", " which year "), ("哪年", " which year "), ("何时", " when "),
     ("多少钱", " how much "), ("多少个", " how many "), ("多少", " how much "), ("多大", " how big "), ("几个", " how many "),
     # Cantonese, as Hong Kong readers write it (folded to simplified first: 係咩 -> 系咩)
     ("系咩时候", " is when "), ("系咩", " what "), ("点解", " why "), ("几多", " how much "), ("边个", " who "), ("边度", " where "),
@@ -168,6 +165,12 @@ def _rules():
          _ordinal),  # 行动三, 行动三是: not 行动一共 ("in all")
         (re.compile(rf"(?<![#0-9.])({_NUMERAL})\s*(?:个|项|条|大)?\s*(?=村|行动|措施|方向)"), _count),
         (re.compile(r"(?<![第#0-9])十\s*(?:条|项)(?!行动|措施)"), lambda m: " 10 action "),  # 那十条: the ten actions
+        # a span of time asked (几年, 多少年), not a count; not 这几年 (these years) or 多少年轻人
+        (re.compile(r"多少年(?![轻纪龄])|(?<![这近前十])几年(?!级)"), " how many years "),
+        # formal written Chinese: 何人 who, 何年何月何日 what date, 何处 where (not 任何人 anyone, 如何 how)
+        (re.compile(r"(?<![任如为])何(?:年何)?月何日|(?<![任如为])何日"), " what date "),
+        (re.compile(r"(?<![任如为])何年"), " which year "), (re.compile(r"(?<![任如为])何人"), " who "),
+        (re.compile(r"(?<![任如为])何(?:处|地)"), " where "),
         # 帮哪些人, 面向什么人: who benefits, not a person's name
         (re.compile(r"(?:帮|帮助|面向|针对|惠及|照顾)(?:哪些|哪类|哪种|什么样的|什么|边啲|咩)人(?:群)?"), " who benefits "),
         # Cantonese 边个 is "who" before a verb (边个负责) and "which" before a noun (边个会议)

@@ -12,7 +12,7 @@ from bot.language.everyday import chinese_term_share, is_chinese_filler
 from bot.language.frequency import chinese_words, zipf
 
 
-COMMON_PAIR_ZIPF = 4.0
+COMMON_PAIR_ZIPF = 4.0  # a pair this common is a word of its own (进展 4.6), not a slip (富于 3.2 for 富裕)
 
 
 class ChineseReader:

@@ -3,7 +3,7 @@
 A figure lives once, in English, in facts.yaml; its Chinese form is computed:
 "100 billion yuan" -> 1000亿元, "$15.49 billion" -> 154.9亿美元, "10 September 2019"
 -> 2019年9月10日, "3,000 villages" -> 3000个村庄, "three-thousandths" -> 千分之三,
-"one fifth" -> 五分之一, "20% (a fifth)" -> 20%, "four years" -> 四年.
+"one fifth" -> 五分之一, "20% (a fifth)" -> 20%, "just over four years" -> 四年多.
 Names and places have no such rule: their facts carry a `zh:` text.
 """
 
@@ -24,6 +24,7 @@ _FRACTION = re.compile(r"^([a-z]+|\d+)[- ](fifth|tenth|hundredth|thousandth)s?\b
 _PERCENT = re.compile(r"^(\d+(?:\.\d+)?)%")
 _DENOMINATORS = {"fifth": "五", "tenth": "十", "hundredth": "百", "thousandth": "千"}
 _CONSECUTIVE_YEARS = re.compile(r"^([a-z]+|\d+)\s+consecutive\s+years$", re.IGNORECASE)
+_SPAN = re.compile(r"^(just over |a little over )?([a-z]+|\d+)\s+years?$", re.IGNORECASE)
 _COUNTED = re.compile(r"^([\d,]+|[a-z]+)(?:\s+([a-z]+))?$", re.IGNORECASE)
 
 
@@ -68,8 +69,9 @@ def chinese_value(value: str, kind: str) -> str | None:
             day = f"{int(match.group(1))}日" if match.group(1) else ""
             return f"{match.group(3)}年{_MONTHS[match.group(2).lower()]}月{day}"
     if kind == "share":
-        if _PERCENT.match(text):
-            return _PERCENT.match(text).group(0)
+        percent = _PERCENT.match(text)
+        if percent:
+            return percent.group(0)
         match = _FRACTION.match(text)
         number = _number(match.group(1)) if match else None
         if number is not None:
@@ -78,9 +80,9 @@ def chinese_value(value: str, kind: str) -> str | None:
         match = _CONSECUTIVE_YEARS.match(text)
         if match and _number(match.group(1)) is not None:
             return f"连续{chinese_numeral(int(_number(match.group(1))))}年"
-        match = _COUNTED.match(text)
-        if match and _number(match.group(1)) is not None and (match.group(2) or "").lower() in {"year", "years"}:
-            return f"{chinese_numeral(int(_number(match.group(1))))}年"
+        match = _SPAN.match(text)
+        if match and _number(match.group(2)) is not None:
+            return f"{chinese_numeral(int(_number(match.group(2))))}年" + ("多" if match.group(1) else "")
     if kind == "count":
         match = _COUNTED.match(text)
         if match and _number(match.group(1)) is not None:

@@ -27,7 +27,8 @@ _ABBREVIATION = re.compile(r"\b(" + "|".join(ABBREVIATIONS) + r")\b\.?", re.IGNO
 _SUBSTITUTIONS = (
     ("\u2018\u2019\u02bc`´", re.compile(r"[\u2018\u2019\u02bc`´]"), "'"),
     ("0", re.compile(r"(?<=\d),(?=\d{3}\b)"), ""),  # 3,000 -> 3000
-    ("0", re.compile(r"\bq\s?\d{1,2}\s*(?:[:)]|$)", re.IGNORECASE), " "),  # a list's numbering: "q1: how much..." (not "Q1 revenue")
+    ("0", re.compile(r"\bq\s?\d{1,2}\s*[:)]", re.IGNORECASE), " "),
+    (".", re.compile(r"\b(?:e\.g|i\.e)\b\.?", re.IGNORECASE), " "),  # "e.g.", "i.e.": no letters e and g  # a list's numbering: "q1: how much..." (not "in Q1")
     ("0", re.compile(r"(\d+)\s*(?:st|nd|rd|th)\b"), r" #\1 "),  # 7th -> #7
     ("0", re.compile(r"\b(?:no|nr|num|number)\s*\.?\s*#?\s*(\d+)\b"), r" #\1 "),  # No. 7 -> #7
     ("#", re.compile(r"#\s*(\d+)"), r" #\1 "),
@@ -41,7 +42,7 @@ _SUBSTITUTIONS = (
     ("dmqvnptxf4", _ABBREVIATION, lambda m: " " + ABBREVIATIONS[m.group(1).lower()] + " "),
     ("b", re.compile(r"\b(?:in\s+)?bullet\s*(?:points?|pts?)?\b", re.IGNORECASE), " "),  # how to write it, not what
     # "the CEO job", "the top job": a role, not employment ("jobs for gig workers")
-    ("j", re.compile(r"\b(ceo|executive|chairman|chair|top|boss|board|group)\s+(?:job|jobs)\b", re.IGNORECASE), r"\1"),
+    ("j", re.compile(r"\b(ceo|executive|chairman|chair|top|boss|sports group)\s+jobs?\b", re.IGNORECASE), r"\1"),
     ("'", re.compile(r"'s\b"), ""),
     ("'", re.compile(r"\b(ca|wo)n't\b"), lambda m: "can not" if m.group(1) == "ca" else "will not"),
     ("'", re.compile(r"n't\b"), " not"),

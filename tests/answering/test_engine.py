@@ -16,7 +16,7 @@ STATUSES = {"answered", "clarify", "unknown"}
 
 def test_an_answer_carries_its_entry_sources_and_follow_ups(engine):
     reply = engine.answer("how much is alibaba investing?")
-    assert reply.status == "answered"
+    assert reply.status == "answered" and reply.entry in ("pledge-amount", "pledge-deadline")
     assert reply.entry == "pledge-amount"
     assert "100 billion yuan" in answer_text(engine, reply)
     assert reply.suggestions == engine.knowledge.entry("pledge-amount").related
@@ -241,3 +241,11 @@ def test_a_checked_figure_every_close_entry_states_is_answered_not_asked_back(en
     reply = engine.answer("Fact check: Alibaba committed 100 billion yuan toward common prosperity, to be spent "
                           "by 2025. Is that accurate?")
     assert reply.status == "answered"
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("how many years until the deadline", "pledge-deadline"),  # a year answers a span to it
+    ("how many years between zhang yong becoming ceo and becoming chairman?", "zhang-yong-career"),  # the span stated
+])
+def test_how_many_years_is_answered_by_the_span_or_the_date_it_runs_to(engine, question, entry):
+    assert engine.answer(question).entries[0] == entry

@@ -107,3 +107,15 @@ def test_people_like_me_points_back_at_the_story_so_the_generic_part_does_not_an
     question = ("I deliver food on a scooter 12 hrs a day, no contract, no insurance. "
                 "do any of alibaba's ten actions mention people like me??")
     assert engine.answer(question).entries != ("action-5",)
+
+
+@pytest.mark.parametrize("question", ["what did alibaba do last year", "last year was hard for my family"])
+def test_last_year_alone_is_neither_the_last_action_nor_a_story_s_date(engine, question):
+    assert engine.answer(question).status == "unknown"
+
+
+@pytest.mark.parametrize("question", ["I read Tencent pledged 50 billion too. What's the deadline for spending the money?",
+                                      "JD announced a plan too. Is it true one of the actions is about helping "
+                                      "smaller firms operate overseas?"])
+def test_a_story_about_another_party_doing_the_same_stops_the_question(engine, question):
+    assert engine.answer(question).status == "unknown"

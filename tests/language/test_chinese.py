@@ -192,3 +192,12 @@ def test_a_common_word_is_no_homophone_typo_for_a_known_pair(engine):
     read = engine.unit_for("进展").normalizer.analyse("儿童之家进展怎么样")
     assert not any(typed == "进展" for typed, _ in read.corrections)
     assert engine.answer("阿里这个共同富于的钱是要在哪年之前投完？").entries == ("pledge-deadline",)
+
+
+@pytest.mark.parametrize("text, read", [
+    ("任何人都能申请云就业吗", "任何人都能申请云就业吗"),  # anyone: no "who"
+    ("多少年轻人能受益", "how much 年轻人能受益"),  # young people: no span of time
+    ("张勇当了几年CEO", "张勇当了 how many years CEO"),
+])
+def test_question_words_inside_other_words_are_not_read_as_questions(text, read):
+    assert " ".join(rewrite(text).split()) == read

@@ -10,7 +10,7 @@ from bot.language.figures import chinese_numeral, chinese_value
     ("three-thousandths (0.3%)", "share", "千分之三"), ("ten consecutive years", "duration", "连续十年"),
     ("ten", "count", "十"), ("three", "count", "三"),
     # worked-out figures: a share given as a percent keeps it; a count of years
-    ("20% (a fifth)", "share", "20%"), ("one fifth", "share", "五分之一"), ("four years", "duration", "四年"),
+    ("20% (a fifth)", "share", "20%"), ("one fifth", "share", "五分之一"), ("four years", "duration", "四年"), ("just over four years", "duration", "四年多"),
 ])
 def test_figures_are_written_the_chinese_way(value, kind, chinese):
     assert chinese_value(value, kind) == chinese

@@ -171,3 +171,7 @@ def test_an_acronym_in_capitals_is_no_typo_for_a_known_word(engine):
                                          ("AliFdn strategy", "foundat")])
 def test_shorthand_typed_in_a_hurry_is_read_as_its_word(engine, typed, read):
     assert read in engine.normalizer.analyse(typed).content
+
+
+def test_a_quarter_is_no_list_numbering(engine):
+    assert engine.answer("how much will alibaba invest in Q1").status == "unknown"

@@ -14,21 +14,25 @@ from bot.language.chinese import rewrite as chinese_rewrite
 
 _STEMMER = Stemmer.Stemmer("english")
 
-# Shorthand as people type it in a hurry, and the word it stands for.
+# Shorthand as people type it in a hurry, and the words it stands for (read token by token: cheap).
 ABBREVIATIONS = {
-    "dev": "development", "amt": "amount", "equiv": "equivalent", "chmn": "chairman", "mgmt": "management",
-    "govt": "government", "intl": "international", "approx": "approximately", "b4": "before",
-    "fdn": "foundation", "alifdn": "alibaba foundation", "grp": "group", "excl": "excluding", "info": "information",
+    "dev": ("development",), "amt": ("amount",), "equiv": ("equivalent",), "chmn": ("chairman",),
+    "mgmt": ("management",), "govt": ("government",), "intl": ("international",), "approx": ("approximately",),
+    "fdn": ("foundation",), "alifdn": ("alibaba", "foundation"), "grp": ("group",), "excl": ("excluding",),
+    "info": ("information",),
 }
-_ABBREVIATION = re.compile(r"\b(" + "|".join(ABBREVIATIONS) + r")\b\.?", re.IGNORECASE)
+# How the answer should be written, not what it is about: "in bullet points".
+_FORMAT_WORDS = {"bullet": {"points", "point", "pts", "pt"}}
+_SHORTHAND = frozenset(ABBREVIATIONS) | frozenset(_FORMAT_WORDS)
 
 # (characters that must be present for the rule to matter, pattern, replacement);
 # "0" stands for any digit. Skipping rules that cannot match keeps this cheap.
 _SUBSTITUTIONS = (
     ("\u2018\u2019\u02bc`´", re.compile(r"[\u2018\u2019\u02bc`´]"), "'"),
     ("0", re.compile(r"(?<=\d),(?=\d{3}\b)"), ""),  # 3,000 -> 3000
-    ("0", re.compile(r"\bq\s?\d{1,2}\s*[:)]", re.IGNORECASE), " "),
-    (".", re.compile(r"\b(?:e\.g|i\.e)\b\.?", re.IGNORECASE), " "),  # "e.g.", "i.e.": no letters e and g  # a list's numbering: "q1: how much..." (not "in Q1")
+    ("q", re.compile(r"\bq\s?\d{1,2}\s*[:)]", re.IGNORECASE), " "),  # a list's numbering: "q1: how much..." (not "in Q1")
+    ("4", re.compile(r"\bb4\b", re.IGNORECASE), " before "),  # chat
+    (".", re.compile(r"\b(?:e\.g|i\.e)\b\.?", re.IGNORECASE), " "),  # "e.g.", "i.e.": no letters e and g
     ("0", re.compile(r"(\d+)\s*(?:st|nd|rd|th)\b"), r" #\1 "),  # 7th -> #7
     ("0", re.compile(r"\b(?:no|nr|num|number)\s*\.?\s*#?\s*(\d+)\b"), r" #\1 "),  # No. 7 -> #7
     ("#", re.compile(r"#\s*(\d+)"), r" #\1 "),
@@ -39,8 +43,6 @@ _SUBSTITUTIONS = (
     ("0", re.compile(r"(\d)([^\W\d_])"), r"\1 \2"),  # 100bn -> 100 bn
     ("0", re.compile(r"([^\W\d_#])(\d)"), r"\1 \2"),  # action3 -> action 3
     ("y", re.compile(r"\byr(s?)\b"), r"year\1"),  # chat: "what yr", "ten yrs"
-    ("dmqvnptxf4", _ABBREVIATION, lambda m: " " + ABBREVIATIONS[m.group(1).lower()] + " "),
-    ("b", re.compile(r"\b(?:in\s+)?bullet\s*(?:points?|pts?)?\b", re.IGNORECASE), " "),  # how to write it, not what
     # "the CEO job", "the top job": a role, not employment ("jobs for gig workers")
     ("j", re.compile(r"\b(ceo|executive|chairman|chair|top|boss|sports group)\s+jobs?\b", re.IGNORECASE), r"\1"),
     ("'", re.compile(r"'s\b"), ""),
@@ -78,10 +80,25 @@ def surface_tokens(text: str) -> list[str]:
     for trigger, pattern, replacement in _SUBSTITUTIONS:
         if has_digit if trigger == "0" else not present.isdisjoint(trigger):
             folded = pattern.sub(replacement, folded)
-    tokens = _TOKEN.findall(folded)
+    tokens = _expand_shorthand(_TOKEN.findall(folded))
     if chinese:
         tokens = [piece for token in tokens for piece in (chinese_pieces(token) if has_chinese(token) else (token,))]
     return tokens
+
+
+def _expand_shorthand(tokens: list[str]) -> list[str]:
+    if _SHORTHAND.isdisjoint(tokens):
+        return tokens
+    expanded: list[str] = []
+    skip: set[str] = set()
+    for token in tokens:
+        if token in skip:
+            skip = set()
+            continue
+        skip = _FORMAT_WORDS.get(token, set())
+        if not skip:
+            expanded.extend(ABBREVIATIONS.get(token, (token,)))
+    return expanded
 
 
 _STEMS: dict[str, str] = {}  # every word seen, stemmed once (the vocabulary is bounded)

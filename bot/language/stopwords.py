@@ -24,7 +24,7 @@ okay ok pls plz hey hi hello thanks thank u ur r im ive id youre dont doesnt did
 wasnt werent wont cant couldnt shouldnt wouldnt whats hows whos wheres whens
 go goes going gone make makes made take takes took use used using put puts way ways
 lot lots bunch buddy mate bro dude guys folks everyone again
-hw wat wht wut hv dat dis wen wtf tmrw tbf fyi re according acc yo hiya howdy itll youll theyll hell well theyre youve theyve weve ive youd theyd greetings cheers thx ty bye goodbye lol lmao haha tbh idk imo omg hmm yeah yep ya ppl abt bc cuz pls plz thx etc
+hw wat wht wut hv dat dis wen wtf tmrw tbf fyi re according acc yo hiya howdy itll youll theyll hell well theyre youve theyve weve ive youd theyd greetings cheers thx ty bye goodbye lol lmao haha tbh idk imo omg hmm yeah yep ya ppl abt bc cuz pls plz thx etc altogether
 come comes came coming purpose purposes aim aims goal goals objective objectives
 major main key important primary title titles
 true correct accurate passed rn

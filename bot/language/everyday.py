@@ -30,10 +30,12 @@ CHINESE_NAME_ZIPF = 3.5
 
 
 # Common nouns that name a topic of general knowledge about a place or a person ("the capital
-# city of Zhejiang", "its population", "the weather in Hangzhou"): frequent in any text, yet the
-# whole point of such a question, which the documents never answer. They are never filler.
+# city of Zhejiang", "its population", "the weather in Hangzhou"), or the politics around the
+# pledge ("did the government pressure Alibaba"): frequent in any text, yet the whole point of
+# such a question, which the documents never answer. They are never filler.
 GENERAL_TOPICS = frozenset("""capital population populations weather temperature climate mayor governor
-    president presidents wife husband birthday hobby hobbies recipe recipes""".split())
+    president presidents wife husband birthday hobby hobbies recipe recipes
+    government governments politics political regulator regulators regulatory authorities""".split())
 
 
 def is_short_word(word: str) -> bool:

@@ -426,3 +426,9 @@ def test_a_description_of_places_does_not_answer_which_ones(engine):
 
 def test_how_many_yuan_is_an_amount_not_a_count_of_something_else(engine):
     assert engine.answer("how many yuan in total for the ten actions").missing != "count"
+
+
+@pytest.mark.parametrize("question", ["兒童陪伴之家而家已經建好咗幾多間？", "儿童之家建好了吗"])
+def test_whether_homes_are_built_yet_is_progress_no_source_gives(engine, question):
+    reply = engine.answer(question)
+    assert reply.status == "unknown"

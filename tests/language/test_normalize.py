@@ -155,7 +155,8 @@ def test_a_role_s_job_is_the_role_not_employment(engine):
     assert "employ" in engine.normalizer.analyse("are there jobs for gig workers").content
 
 
-@pytest.mark.parametrize("question", ["what is the capital city of Zhejiang?", "whats the population of zhejiang"])
+@pytest.mark.parametrize("question", ["what is the capital city of Zhejiang?", "whats the population of zhejiang",
+                                      "is it true the government pressured alibaba into pledging this money?"])
 def test_a_place_s_general_facts_are_no_filler_around_the_place(engine, question):
     """"Capital" is as common as "thing", but it is what the question asks, and no source gives it."""
     assert engine.answer(question).status == "unknown"

@@ -222,7 +222,7 @@ _MEMBERSHIP = re.compile(
     r"\b(?:say|says|said|do|does|did|doing|include|includes|included|have|has|had|cover|covers|mention|mentions|"
     r"offer|offers|got|is there|are there|was there)\s+(?:anything|something|any(?:thing)?\s+\w+|a part|a bit|stuff)\b"
     r"|^\W*(?:any|anything|something)\s+(?:in|on|about|for)\b"  # "anything in the ten actions about gadgets?"
-    r"|有没有|有冇|有无|是否有|有否|有没", re.IGNORECASE)
+    r"|有没有|有冇|有无|是否有|有否|有没|有(?:被)?提到|有(?:被)?提及", re.IGNORECASE)
 
 
 def asks_membership(text: str) -> bool:

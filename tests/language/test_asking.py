@@ -68,6 +68,7 @@ def test_which_part_of_the_plan_asks_no_names(question, kind):
     ("十大行動裡面有冇幫中小企", True), ("what does the plan include", False), ("十大行动是什么", False),
     ("anything else?", False), ("anything in the ten actions about gadgets?", True),
     ("anything about farmers in it?", True), ("anyone know the deadline?", False),
+    ("十項行動裡有提到基層醫療嗎", True),
 ])
 def test_whether_a_question_asks_if_the_plan_holds_a_part_about_a_topic(question, asks):
     assert asks_membership(question) is asks

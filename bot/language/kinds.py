@@ -142,7 +142,8 @@ class _Table:
 # "What share of its revenue goes to the foundation" asks the share, which the sources give, not
 # the revenue, which they do not ("what was its revenue, so what does 0.3% come to").
 _SHARE_OF = re.compile(r"千分之|百分之|比例|%|‰|percent|thousandth|share of|proportion|营收的|收入的|利润的|"
-                       r"抽成|提成|多少营收|占营收|how much of|cut of|tied to|based on|pegged to|out of|"
+                       r"抽成|提成|多少营收|占营收|营收里抽|营收一部分|营收中抽|营业收入几多比例|how much of|cut of|tied to|based on|"
+                       r"pegged to|out of|"
                        r"\bfrom (?:its |the |alibaba'?s )?(?:annual )?(?:operating )?(?:revenue|income|profits?)\b|"
                        r"\bof (?:its |the |alibaba'?s )?(?:annual )?(?:operating )?(?:revenue|income|profits?)\b")
 _FIGURE_OF = re.compile(r"(?<![占佔])(?:营收|营业额|收入|利润)(?:是|有)?多少(?!比例)|(?:how much|what) (?:is|was) (?:its|alibaba'?s|the) "

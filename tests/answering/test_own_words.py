@@ -180,7 +180,8 @@ def test_a_figure_no_source_gives_is_not_answered_by_the_share_or_total_that_is_
 
 @pytest.mark.parametrize("question", ["what share of its revenue does alibaba give the foundation",
                                       "基金会拿的是营收的百分之几", "is the foundation's money tied to profit or revenue?",
-                                      "基金会的钱从哪来？占营收多少？", "what cut of revenue does the foundation get"])
+                                      "基金会的钱从哪来？占营收多少？", "what cut of revenue does the foundation get",
+                                      "基金會啲錢係點嚟㗎?係咪抽營收一部分?"])
 def test_a_share_of_revenue_is_answered_though_revenue_is_named(engine, question):
     assert engine.answer(question).entries == ("foundation-funding",)
 

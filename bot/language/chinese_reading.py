@@ -8,7 +8,7 @@ from bot.language.chinese import coverage as chinese_coverage
 from bot.language.chinese import has_chinese
 from bot.language.chinese import pinyin as chinese_pinyin
 from bot.language.chinese import read_run as chinese_read_run
-from bot.language.everyday import chinese_term_share, is_chinese_filler
+from bot.language.everyday import GENERAL_TOPICS_ZH, chinese_term_share, is_chinese_filler
 from bot.language.frequency import chinese_words, zipf
 
 
@@ -38,6 +38,8 @@ class ChineseReader:
                 if fixed:
                     corrections.append((term, fixed))
                     keep.append(fixed)
+                elif any(topic in term for topic in GENERAL_TOPICS_ZH):
+                    unknown_terms.append(term)  # 政府, 人口: what the question is about, never filler
                 elif is_chinese_filler(term):
                     continue
                 elif chinese_term_share(term) < 1.0:

@@ -36,6 +36,7 @@ CHINESE_NAME_ZIPF = 3.5
 GENERAL_TOPICS = frozenset("""capital population populations weather temperature climate mayor governor
     president presidents wife husband birthday hobby hobbies recipe recipes
     government governments politics political regulator regulators regulatory authorities""".split())
+GENERAL_TOPICS_ZH = frozenset("政府 政治 监管 当局 官方回应 首都 省会 人口 天气".split())
 
 
 def is_short_word(word: str) -> bool:

@@ -147,7 +147,8 @@ _SHARE_OF = re.compile(r"千分之|百分之|比例|%|‰|percent|thousandth|sha
                        r"\bfrom (?:its |the |alibaba'?s )?(?:annual )?(?:operating )?(?:revenue|income|profits?)\b|"
                        r"\bof (?:its |the |alibaba'?s )?(?:annual )?(?:operating )?(?:revenue|income|profits?)\b")
 _FIGURE_OF = re.compile(r"(?<![占佔])(?:营收|营业额|收入|利润)(?:是|有)?多少(?!比例)|(?:how much|what) (?:is|was) (?:its|alibaba'?s|the) "
-                        r"(?:annual )?(?:operating )?(?:revenue|income)")
+                        r"(?:annual )?(?:operating )?(?:revenue|income)"
+                        r"|千分之\S{1,2}[^？?，,]{0,8}多少钱")  # 千分之三每年是多少钱: the money the share comes to
 _ATTRIBUTE_TABLES = {attribute: _Table(table) for attribute, table in ATTRIBUTES.items()}
 # "Has it been spent?", "have they built them": asking what has happened since, not what was planned.
 _PERFECT = frozenset({"has", "have", "had", "hasnt", "havent", "hadnt"})

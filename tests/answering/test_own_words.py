@@ -170,7 +170,7 @@ def test_a_story_about_something_else_is_not_answered_with_the_plan_in_general(e
 
 @pytest.mark.parametrize("question", [
     "How much was Alibaba's revenue, so what is three thousandths of it?",
-    "阿里巴巴一年营收多少？千分之三是多少钱？",
+    "阿里巴巴一年营收多少？千分之三是多少钱？", "阿里营收的千分之三具体每年是多少钱？",
     "how is the 100 billion split year by year until 2025",
 ])
 def test_a_figure_no_source_gives_is_not_answered_by_the_share_or_total_that_is_given(engine, question):

@@ -201,3 +201,9 @@ def test_a_common_word_is_no_homophone_typo_for_a_known_pair(engine):
 ])
 def test_question_words_inside_other_words_are_not_read_as_questions(text, read):
     assert " ".join(rewrite(text).split()) == read
+
+
+@pytest.mark.parametrize("question", ["政府對阿里巴巴這個共同富裕計劃有甚麼回應？", "十大行動是不是政府要求阿里做的？",
+                                      "浙江的省会是哪里"])
+def test_the_government_or_a_place_s_capital_is_what_a_chinese_question_asks_not_filler(engine, question):
+    assert engine.answer(question).status == "unknown"

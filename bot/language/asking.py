@@ -28,6 +28,8 @@ _ASKS = (
     # a span of time ("how many years between"), not a count of things ("how many shares")
     (("how", "many", "years"), "duration"),
     (("how", "many", "consecutive", "years"), "duration"),
+    (("years", "between"), "duration"),  # "yrs between ZY becoming CEO and chairman?"
+    (("gap", "between"), "duration"),
     (("how", "many", "months"), "duration"),
     (("how", "many"), "count"),
     (("how", "much"), "amount"),

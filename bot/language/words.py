@@ -33,6 +33,10 @@ _SUBSTITUTIONS = (
     ("q", re.compile(r"\bq\s?\d{1,2}\s*[:)]", re.IGNORECASE), " "),  # a list's numbering: "q1: how much..." (not "in Q1")
     ("4", re.compile(r"\bb4\b", re.IGNORECASE), " before "),  # chat
     (".", re.compile(r"\b(?:e\.g|i\.e)\b\.?", re.IGNORECASE), " "),  # "e.g.", "i.e.": no letters e and g
+    ("/", re.compile(r"\bw/", re.IGNORECASE), " with "),  # chat: "funded w/ 3%"
+    # where the answer should come from, not what it is about: "going by your sources, ..."
+    ("s", re.compile(r"\b(?:going by|according to|based on|per|judging by)\s+(?:your|the|ur)\s+(?:sources?|documents?|docs)\b",
+                     re.IGNORECASE), " "),
     ("0", re.compile(r"(\d+)\s*(?:st|nd|rd|th)\b"), r" #\1 "),  # 7th -> #7
     ("0", re.compile(r"\b(?:no|nr|num|number)\s*\.?\s*#?\s*(\d+)\b"), r" #\1 "),  # No. 7 -> #7
     ("#", re.compile(r"#\s*(\d+)"), r" #\1 "),

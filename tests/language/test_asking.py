@@ -129,6 +129,7 @@ def test_meant_to_help_without_who_asks_no_beneficiary():
 
 @pytest.mark.parametrize("question, asked", [
     ("how many years between his two jobs", "duration"), ("how many months did it take", "duration"),
+    ("yrs between ceo and chair", "duration"), ("gap between his two jobs", "duration"),
     ("how many shares does he own", "count"), ("张勇当了几年CEO", "duration"),
 ])
 def test_how_many_years_asks_a_span_of_time_not_a_count(question, asked, engine):

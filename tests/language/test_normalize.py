@@ -176,3 +176,12 @@ def test_shorthand_typed_in_a_hurry_is_read_as_its_word(engine, typed, read):
 
 def test_a_quarter_is_no_list_numbering(engine):
     assert engine.answer("how much will alibaba invest in Q1").status == "unknown"
+
+
+@pytest.mark.parametrize("typed, gone, kept", [
+    ("going by your sources, what's the deadline", "sourc", "deadlin"),  # where from, not what about
+    ("is it funded w/ 3% of revenue", "w", "incom"),
+])
+def test_chat_shorthand_and_where_the_answer_should_come_from_are_no_topic(engine, typed, gone, kept):
+    content = engine.normalizer.analyse(typed).content
+    assert gone not in content and kept in content

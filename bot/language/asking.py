@@ -201,6 +201,12 @@ def _asks_part(tokens: list[str], i: int) -> bool:
     return not _PARTS_OF_PLAN.isdisjoint(tokens[i + 1:i + 1 + _PART_REACH])
 
 
+# "What position did he hold when he was named head?": 'when' opens a clause of a question
+# that asks something else (a wh-word came first), not a date.
+_WH = frozenset({"what", "whats", "which", "who", "how"})
+_CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "it", "its", "the", "this", "that", "i", "we", "you", "alibaba"})
+
+
 def asked_kind(tokens: list[str]) -> str | None:
     """The kind of the first entry of _ASKS (in its order) that appears anywhere in `tokens`."""
     if _ASK_FIRST_WORDS.isdisjoint(tokens):
@@ -210,7 +216,8 @@ def asked_kind(tokens: list[str]) -> str | None:
         for priority, words in _ASKS_BY_FIRST.get(token, ()):
             if priority < best and tuple(tokens[i:i + len(words)]) == words \
                     and not (words == ("who",) and i and tokens[i - 1] in _RELATIVE_AFTER) \
-                    and not (words == ("when",) and tokens[i + 1:i + 2] and tokens[i + 1].endswith("ing")) \
+                    and not (words == ("when",) and tokens[i + 1:i + 2] and (tokens[i + 1].endswith("ing") or (
+                        i and tokens[0] in _WH and tokens[i + 1] in _CLAUSE_SUBJECTS))) \
                     and not (words == ("which",) and _asks_part(tokens, i)) \
                     and not (words == ("apply", "to") and "how" not in tokens[:i]) \
                     and not (words[-1] == "help" and "who" not in tokens[:i]):  # (does it apply to towns)

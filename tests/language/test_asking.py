@@ -155,3 +155,11 @@ def test_when_before_a_gerund_joins_clauses_and_asks_no_date(question, asked, en
 @pytest.mark.parametrize("question", ["who is cloud employment meant to benefit", "who is it supposed to benefit"])
 def test_who_it_is_meant_to_benefit_asks_who_benefits_not_a_person(question):
     assert asked_kind(question.split()) == "beneficiary"
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("what position did he hold when he was named head of the team", None),  # a clause, not a date
+    ("how much did they pledge and when", "amount"), ("when was he named head", "date"),
+])
+def test_when_opening_a_clause_of_another_question_asks_no_date(question, kind):
+    assert asked_kind(question.split()) == kind

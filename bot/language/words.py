@@ -35,7 +35,7 @@ _SUBSTITUTIONS = (
     (".", re.compile(r"\b(?:e\.g|i\.e)\b\.?", re.IGNORECASE), " "),  # "e.g.", "i.e.": no letters e and g
     ("/", re.compile(r"\bw/", re.IGNORECASE), " with "),  # chat: "funded w/ 3%"
     # where the answer should come from, not what it is about: "going by your sources, ..."
-    ("s", re.compile(r"\b(?:going by|according to|based on|per|judging by)\s+(?:your|the|ur)\s+(?:sources?|documents?|docs)\b",
+    ("s", re.compile(r"\b(?:going by|according to|based on|per|judging by)\s+(?:your|the|ur)\s+(?:sources?|documents?|docs|articles?|reports?|reporting)\b",
                      re.IGNORECASE), " "),
     ("0", re.compile(r"(\d+)\s*(?:st|nd|rd|th)\b"), r" #\1 "),  # 7th -> #7
     ("0", re.compile(r"\b(?:no|nr|num|number)\s*\.?\s*#?\s*(\d+)\b"), r" #\1 "),  # No. 7 -> #7

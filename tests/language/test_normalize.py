@@ -180,6 +180,7 @@ def test_a_quarter_is_no_list_numbering(engine):
 
 @pytest.mark.parametrize("typed, gone, kept", [
     ("going by your sources, what's the deadline", "sourc", "deadlin"),  # where from, not what about
+    ("in usd per the article?", "sourc", "usd"),
     ("is it funded w/ 3% of revenue", "w", "incom"),
 ])
 def test_chat_shorthand_and_where_the_answer_should_come_from_are_no_topic(engine, typed, gone, kept):

@@ -25,18 +25,28 @@ ABBREVIATIONS = {
 _FORMAT_WORDS = {"bullet": {"points", "point", "pts", "pt"}}
 _SHORTHAND = frozenset(ABBREVIATIONS) | frozenset(_FORMAT_WORDS)
 
+# Rules tried only when the text's words hold one of theirs (they run on every phrasing of the
+# knowledge, and their letters are in most texts): (words, pattern, replacement).
+_WORD_RULES = (
+    # where the answer should come from, not what it is about: "going by your sources, ..."
+    (frozenset("source sources document documents docs article articles report reports reporting".split()),
+     re.compile(r"\b(?:going by|according to|based on|per|judging by)\s+(?:your|the|ur)\s+"
+                r"(?:sources?|documents?|docs|articles?|reports?|reporting)\b", re.IGNORECASE), " "),
+    # a list's numbering: "q1: how much..." (not "in Q1")
+    (frozenset({"q"}), re.compile(r"\bq\s?\d{1,2}\s*[:)]", re.IGNORECASE), " "),
+    # "the CEO job", "the top job": a role, not employment ("jobs for gig workers")
+    (frozenset({"job", "jobs"}),
+     re.compile(r"\b(ceo|executive|chairman|chair|top|boss|sports group)\s+jobs?\b", re.IGNORECASE), r"\1"),
+)
+
 # (characters that must be present for the rule to matter, pattern, replacement);
 # "0" stands for any digit. Skipping rules that cannot match keeps this cheap.
 _SUBSTITUTIONS = (
     ("\u2018\u2019\u02bc`´", re.compile(r"[\u2018\u2019\u02bc`´]"), "'"),
     ("0", re.compile(r"(?<=\d),(?=\d{3}\b)"), ""),  # 3,000 -> 3000
-    ("q", re.compile(r"\bq\s?\d{1,2}\s*[:)]", re.IGNORECASE), " "),  # a list's numbering: "q1: how much..." (not "in Q1")
     ("4", re.compile(r"\bb4\b", re.IGNORECASE), " before "),  # chat
     (".", re.compile(r"\b(?:e\.g|i\.e)\b\.?", re.IGNORECASE), " "),  # "e.g.", "i.e.": no letters e and g
     ("/", re.compile(r"\bw/", re.IGNORECASE), " with "),  # chat: "funded w/ 3%"
-    # where the answer should come from, not what it is about: "going by your sources, ..."
-    ("s", re.compile(r"\b(?:going by|according to|based on|per|judging by)\s+(?:your|the|ur)\s+(?:sources?|documents?|docs|articles?|reports?|reporting)\b",
-                     re.IGNORECASE), " "),
     ("0", re.compile(r"(\d+)\s*(?:st|nd|rd|th)\b"), r" #\1 "),  # 7th -> #7
     ("0", re.compile(r"\b(?:no|nr|num|number)\s*\.?\s*#?\s*(\d+)\b"), r" #\1 "),  # No. 7 -> #7
     ("#", re.compile(r"#\s*(\d+)"), r" #\1 "),
@@ -47,8 +57,6 @@ _SUBSTITUTIONS = (
     ("0", re.compile(r"(\d)([^\W\d_])"), r"\1 \2"),  # 100bn -> 100 bn
     ("0", re.compile(r"([^\W\d_#])(\d)"), r"\1 \2"),  # action3 -> action 3
     ("y", re.compile(r"\byr(s?)\b"), r"year\1"),  # chat: "what yr", "ten yrs"
-    # "the CEO job", "the top job": a role, not employment ("jobs for gig workers")
-    ("j", re.compile(r"\b(ceo|executive|chairman|chair|top|boss|sports group)\s+jobs?\b", re.IGNORECASE), r"\1"),
     ("'", re.compile(r"'s\b"), ""),
     ("'", re.compile(r"\b(ca|wo)n't\b"), lambda m: "can not" if m.group(1) == "ca" else "will not"),
     ("'", re.compile(r"n't\b"), " not"),
@@ -84,7 +92,12 @@ def surface_tokens(text: str) -> list[str]:
     for trigger, pattern, replacement in _SUBSTITUTIONS:
         if has_digit if trigger == "0" else not present.isdisjoint(trigger):
             folded = pattern.sub(replacement, folded)
-    tokens = _expand_shorthand(_TOKEN.findall(folded))
+    tokens = _TOKEN.findall(folded)
+    for words, pattern, replacement in _WORD_RULES:
+        if not words.isdisjoint(tokens):
+            folded = pattern.sub(replacement, folded)
+            tokens = _TOKEN.findall(folded)
+    tokens = _expand_shorthand(tokens)
     if chinese:
         tokens = [piece for token in tokens for piece in (chinese_pieces(token) if has_chinese(token) else (token,))]
     return tokens

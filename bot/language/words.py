@@ -32,6 +32,9 @@ _WORD_RULES = (
     (frozenset("source sources document documents docs article articles report reports reporting".split()),
      re.compile(r"\b(?:going by|according to|based on|per|judging by)\s+(?:your|the|ur)\s+"
                 r"(?:sources?|documents?|docs|articles?|reports?|reporting)\b", re.IGNORECASE), " "),
+    # "the pledge runs until 2030": lasts, not who runs it
+    (frozenset({"until", "till", "through"}), re.compile(r"\b(?:runs?|running|ran)\s+(until|till|through)\b",
+                                                       re.IGNORECASE), r" \1"),
     # a list's numbering: "q1: how much..." (not "in Q1")
     (frozenset({"q"}), re.compile(r"\bq\s?\d{1,2}\s*[:)]", re.IGNORECASE), " "),
     # "the CEO job", "the top job": a role, not employment ("jobs for gig workers")

@@ -186,3 +186,8 @@ def test_a_quarter_is_no_list_numbering(engine):
 def test_chat_shorthand_and_where_the_answer_should_come_from_are_no_topic(engine, typed, gone, kept):
     content = engine.normalizer.analyse(typed).content
     assert gone not in content and kept in content
+
+
+def test_a_pledge_that_runs_until_a_year_lasts_and_has_no_one_running_it(engine):
+    assert "leader" not in engine.normalizer.analyse("the pledge runs until 2030?").content
+    assert "leader" in engine.normalizer.analyse("who runs the fund").content

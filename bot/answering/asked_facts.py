@@ -14,6 +14,7 @@ def states_all_asked(facts: Mapping[str, Fact], analysis: Analysis, close: list[
     """True when the best answer already states every fact asked for that the close
     runners-up would: then answering it is as right as any of them."""
     kinds = ASKED_KINDS.get(analysis.asks or "")
+    figures = _figures(analysis)
     if kinds and analysis.asks != "reason":
         # Of the facts of the asked kind, those the question names ("dollars"), if any.
         content = set(analysis.content)
@@ -30,10 +31,8 @@ def states_all_asked(facts: Mapping[str, Fact], analysis: Analysis, close: list[
 
         def asked_facts(entry: Entry) -> set[str]:
             return {f for f in entry.facts if overlap[f] == most}
-    elif not analysis.asks and _figures(analysis) and _figures(analysis) <= fact_words(close[0].entry, index):
+    elif not analysis.asks and figures and figures <= fact_words(close[0].entry, index):
         # A figure checked ("100 billion by 2025, is that accurate?"): the facts stating its figures.
-        figures = _figures(analysis)
-
         def asked_facts(entry: Entry) -> set[str]:
             return {f for f in entry.facts if index.fact_words[f] & figures}
     else:

@@ -84,6 +84,7 @@ class IndexTables:
     subjects: frozenset[str]  # entries' core words and facts' words that name a subject
     light_first: dict[str, tuple[list[float], list[int]]]  # word -> its phrasings' weight sums and entries, lightest first
     topics_by_core: dict[str, frozenset[str]]  # word -> the topics with an entry whose core word it is
+    topic_words: frozenset[str]  # subjects and every entry's core words: a word that names a topic alone
 
     def weight(self, token: str) -> float:
         return self.idf.get(token, self.foreign_weight)
@@ -214,6 +215,7 @@ def _build(knowledge: Knowledge, normalizer: Normalizer | None, lang: str) -> In
         position={e.id: i for i, e in enumerate(entries)}, subjects=subjects,
         light_first=_light_first(phrasings),
         topics_by_core=_topics_by_core(entries[:real], cores),
+        topic_words=subjects.union(*cores),
     )
 
 

@@ -68,10 +68,10 @@ def in_parts(question: str, lang: str, unit: LanguageUnit, whole: Reply, *, deci
                       or analysis.attribute or asked)
         # Rare: a name, or a word the knowledge never uses that is no everyday word either.
         rare = bool(analysis.names) or _has_rare_word(analysis, story=not asking)
-        # One word is a question of its own only if it is a subject ("how big is the fund?"),
-        # not a follow-up leaning on the sentence before ("exactly how much?").
+        # One word is a question of its own only if it names a topic ("how big is the fund?", "how
+        # many actions are there?"), not a follow-up leaning on the sentence before ("exactly how much?").
         if len(analysis.content) < 2 and not (analysis.asks and analysis.content
-                                              and set(analysis.content) <= _subject_words(unit)):
+                                              and set(analysis.content) <= unit.index.tables.topic_words):
             blocked = blocked or (rare and asking)
             story_names = story_names or rare
             follow_up = _asked_of(before, analysis)
@@ -129,8 +129,8 @@ def _has_rare_word(analysis: Analysis, story: bool) -> bool:
     """A word the knowledge never uses that is no everyday word either (a term, a name). A word
     read as a knowledge word's synonym ("poorly": underdeveloped) is none, though not the knowledge's
     own; nor, in a sentence of a story, a lone letter ("study group q1:") or a common three-letter
-    word ("my son", "I grow tea"), which
-    a question weighs like an abbreviation ("tea?" may ask what the sources lack)."""
+    word ("my son", "I grow tea"), which a question weighs like an abbreviation ("tea?" may ask
+    what the sources lack)."""
     light = dict(analysis.light)
     return any(stem(w) in analysis.content and light.get(stem(w), 1.0) >= RARE_SHARE
                and not (story and (is_short_word(w) or len(w) == 1)) for w in analysis.foreign)
@@ -147,13 +147,6 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
 
 
 DISTINCT_POSTINGS = 2  # a word at most this many entries use is one of theirs ("deadline"), not everyone's
-
-
-def _subject_words(unit: LanguageUnit) -> frozenset[str]:
-    """Words that name a topic alone: facts' and entries' subjects, and the words most of some
-    entry's questions use ("how many actions are there?")."""
-    tables = unit.index.tables
-    return tables.subjects.union(*tables.cores)
 
 
 def _names_its_subject(unit: LanguageUnit, entry_id: str, content: frozenset[str]) -> bool:
